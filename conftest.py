@@ -1,0 +1,3 @@
+"""Registers the shared fixtures (real PostgreSQL, real Kafka, test tokens) for every suite."""
+
+pytest_plugins = ["huddle_shared.testing.plugin"]

@@ -1,0 +1,11 @@
+"""ASGI entry point for uvicorn's --factory mode; nothing connects at import time."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from huddle_identity.bootstrap import build_app
+
+
+def create_app() -> FastAPI:
+    return build_app()

@@ -1,0 +1,4 @@
+from huddle_identity.adapters.tables import metadata
+from huddle_shared.migrations import run_env
+
+run_env(metadata)

@@ -1,0 +1,10 @@
+from huddle_shared.cli import service_main
+from huddle_teams.bootstrap import MIGRATIONS, build_app
+from huddle_teams.config import TeamsSettings
+
+service_main(
+    settings_factory=TeamsSettings,
+    migrations=MIGRATIONS,
+    app_factory="huddle_teams.main:create_app",
+    build_app=build_app,
+)

@@ -1,0 +1,93 @@
+"""The one way every Huddle service builds its FastAPI app."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from huddle_shared.middleware import RequestGuardMiddleware, SecurityHeadersMiddleware
+from huddle_shared.problems import install_problem_handlers, problem_response
+from huddle_shared.runtime import ServiceRuntime
+
+health = APIRouter(tags=["operations"])
+
+
+@health.get("/health/live", summary="The process is up")
+async def live() -> dict[str, str]:
+    """Liveness: answers as long as the event loop runs."""
+    return {"status": "ok"}
+
+
+@health.get("/health/ready", summary="The service can do its work")
+async def ready(request: Request) -> JSONResponse:
+    """Readiness: database reachable, migrations current, consumers connected."""
+    runtime: ServiceRuntime = request.app.state.runtime
+    checks = await runtime.readiness()
+    if all(v == "ok" for v in checks.values()):
+        return JSONResponse({"status": "ok", "checks": checks})
+    return problem_response(
+        status=503,
+        title="Not ready",
+        detail="; ".join(f"{k}: {v}" for k, v in checks.items() if v != "ok"),
+        code="not-ready",
+        checks=checks,
+    )
+
+
+@health.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
+async def prometheus_metrics() -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
+def create_service_app(
+    *,
+    runtime: ServiceRuntime,
+    title: str,
+    description: str,
+    routers: Sequence[APIRouter],
+    allowed_content_types: Iterable[str] = ("application/json", "application/merge-patch+json"),
+) -> FastAPI:
+    settings = runtime.settings
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await runtime.start()
+        try:
+            yield
+        finally:
+            await runtime.stop()
+
+    app = FastAPI(
+        title=title,
+        description=description,
+        version="1.0.0",
+        lifespan=lifespan,
+        openapi_url="/openapi.json",
+    )
+    app.state.runtime = runtime
+    app.state.token_verifier = runtime.verifier
+    install_problem_handlers(app)
+    app.include_router(health)
+    for router in routers:
+        app.include_router(router)
+    # Outermost last: security headers wrap everything, including the guard's own answers.
+    app.add_middleware(
+        RequestGuardMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        allowed_content_types=allowed_content_types,
+    )
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key"],
+            expose_headers=["ETag", "Location"],
+        )
+    app.add_middleware(SecurityHeadersMiddleware)
+    return app

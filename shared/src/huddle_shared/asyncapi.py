@@ -1,0 +1,136 @@
+"""The AsyncAPI 3.0 document of every topic, message, key and header, from the registry."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from huddle_shared.events import EventRegistry
+
+REF = "#/components/schemas/{model}"
+
+CLOUDEVENT_HEADERS: dict[str, Any] = {
+    "type": "object",
+    "description": "CloudEvents 1.0 attributes in Kafka binary content mode, plus W3C trace "
+    "context.",
+    "required": [
+        "ce_specversion",
+        "ce_id",
+        "ce_source",
+        "ce_type",
+        "ce_time",
+        "ce_subject",
+        "ce_tenantid",
+        "ce_streamversion",
+        "content-type",
+    ],
+    "properties": {
+        "ce_specversion": {"type": "string", "const": "1.0"},
+        "ce_id": {"type": "string", "format": "uuid", "description": "The event id; unique."},
+        "ce_source": {"type": "string", "description": "The producing service, huddle/<name>."},
+        "ce_type": {"type": "string", "description": "The versioned event type."},
+        "ce_time": {"type": "string", "format": "date-time", "description": "When recorded."},
+        "ce_subject": {"type": "string", "description": "The aggregate id (also the key)."},
+        "ce_tenantid": {"type": "string", "description": "The organisation (tenant) id."},
+        "ce_streamversion": {
+            "type": "string",
+            "pattern": "^[1-9][0-9]*$",
+            "description": "The event's version in its aggregate stream; consumers drop "
+            "duplicates with it (at or below the last applied version).",
+        },
+        "content-type": {"type": "string", "const": "application/json"},
+        "traceparent": {"type": "string", "description": "W3C trace context of the cause."},
+        "tracestate": {"type": "string"},
+    },
+}
+
+
+def _message_name(type_name: str) -> str:
+    return type_name.replace(".", "_")
+
+
+def build_document(registry: EventRegistry, *, version: str = "1.0.0") -> dict[str, Any]:
+    schemas: dict[str, Any] = {"CloudEventHeaders": CLOUDEVENT_HEADERS}
+    messages: dict[str, Any] = {}
+    channels: dict[str, Any] = {}
+    operations: dict[str, Any] = {}
+    for topic_name in registry.topic_names():
+        topic = registry.topics[topic_name]
+        channel_messages: dict[str, Any] = {}
+        for spec in sorted(registry.types_on(topic_name), key=lambda s: s.type_name):
+            schema = spec.model.model_json_schema(ref_template=REF)
+            for name, definition in schema.pop("$defs", {}).items():
+                schemas[name] = definition
+            model_name = spec.model.__name__
+            schemas[model_name] = schema
+            msg = _message_name(spec.type_name)
+            messages[msg] = {
+                "name": spec.type_name,
+                "title": model_name,
+                "summary": spec.summary,
+                "contentType": "application/json",
+                "headers": {"$ref": "#/components/schemas/CloudEventHeaders"},
+                "payload": {"$ref": REF.format(model=model_name)},
+                "bindings": {
+                    "kafka": {
+                        "key": {"type": "string", "description": topic.key_description},
+                        "bindingVersion": "0.5.0",
+                    }
+                },
+            }
+            channel_messages[msg] = {"$ref": f"#/components/messages/{msg}"}
+        channels[topic_name] = {
+            "address": topic_name,
+            "description": topic.description,
+            "messages": channel_messages,
+            "bindings": {
+                "kafka": {
+                    "topicConfiguration": {"retention.ms": -1, "cleanup.policy": ["delete"]},
+                    "bindingVersion": "0.5.0",
+                }
+            },
+        }
+        operations[f"{topic.service}_publishes_{topic.aggregate}"] = {
+            "action": "send",
+            "summary": f"The {topic.service} service publishes {topic.aggregate} events.",
+            "channel": {"$ref": f"#/channels/{topic_name}"},
+            "messages": [
+                {"$ref": f"#/channels/{topic_name}/messages/{m}"} for m in channel_messages
+            ],
+        }
+    return {
+        "asyncapi": "3.0.0",
+        "info": {
+            "title": "Huddle events",
+            "version": version,
+            "description": "Domain events of the Huddle services on Kafka, as CloudEvents in "
+            "binary content mode. Topics are <service>.<aggregate>.v<n>, keyed by aggregate "
+            "id; event types are additive-only within a version.",
+        },
+        "defaultContentType": "application/json",
+        "servers": {
+            "local": {
+                "host": "127.0.0.1:59092",
+                "protocol": "kafka",
+                "description": "The local development broker started by `make run`.",
+            }
+        },
+        "channels": channels,
+        "operations": operations,
+        "components": {"schemas": dict(sorted(schemas.items())), "messages": messages},
+    }
+
+
+def render(registry: EventRegistry) -> str:
+    return json.dumps(build_document(registry), indent=2, sort_keys=False) + "\n"
+
+
+def main() -> None:
+    """Regenerate ``docs/asyncapi.json``: ``python -m huddle_shared.asyncapi > docs/…``."""
+    from huddle_shared.contracts import REGISTRY
+
+    print(render(REGISTRY), end="")
+
+
+if __name__ == "__main__":
+    main()

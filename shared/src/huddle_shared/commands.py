@@ -1,0 +1,120 @@
+"""Running a command: one transaction, idempotency keys, and retry on a concurrent append.
+
+Route handlers build a closure that loads a stream, decides and appends; :func:`execute` runs
+it in one transaction. With an ``Idempotency-Key`` the response is stored in that same
+transaction, so a retried request replays the first answer instead of acting twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from huddle_shared.errors import ConcurrencyConflict, DomainRuleViolated
+
+MAX_ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class CommandResult:
+    status_code: int
+    body: Any
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class IdempotencyRequest:
+    scope: str
+    key: str
+    fingerprint: str
+
+
+def fingerprint(method: str, path: str, body: bytes) -> str:
+    return hashlib.sha256(method.encode() + b" " + path.encode() + b"\n" + body).hexdigest()
+
+
+async def _lookup(conn: AsyncConnection, req: IdempotencyRequest) -> CommandResult | None:
+    row = (
+        await conn.execute(
+            text(
+                "SELECT fingerprint, status_code, body, headers FROM idempotency_keys "
+                "WHERE scope = :s AND key = :k"
+            ),
+            {"s": req.scope, "k": req.key},
+        )
+    ).one_or_none()
+    if row is None:
+        return None
+    if row.fingerprint != req.fingerprint:
+        raise DomainRuleViolated("This Idempotency-Key was already used for a different request")
+    return CommandResult(row.status_code, row.body, dict(row.headers))
+
+
+async def execute(
+    engine: AsyncEngine,
+    run: Callable[[AsyncConnection], Awaitable[CommandResult]],
+    *,
+    idempotency: IdempotencyRequest | None = None,
+    retry_on_conflict: bool = True,
+    after_commit: Callable[[], None] | None = None,
+) -> CommandResult:
+    """Run ``run`` in a transaction; replay a stored result for a repeated idempotency key.
+
+    Without ``If-Match`` a concurrent append is retried: the command is decided again against
+    the new state, so it either still holds or is refused by the rules, and no update is lost.
+    """
+    if idempotency is not None:
+        async with engine.connect() as conn:
+            stored = await _lookup(conn, idempotency)
+        if stored is not None:
+            return stored
+    attempts = MAX_ATTEMPTS if retry_on_conflict else 1
+    for attempt in range(1, attempts + 1):
+        try:
+            async with engine.begin() as conn:
+                result = await run(conn)
+                if idempotency is not None and result.status_code < 500:
+                    await conn.execute(
+                        text(
+                            "INSERT INTO idempotency_keys "
+                            "(scope, key, fingerprint, status_code, body, headers) "
+                            "VALUES (:s, :k, :f, :c, CAST(:b AS jsonb), CAST(:h AS jsonb))"
+                        ),
+                        {
+                            "s": idempotency.scope,
+                            "k": idempotency.key,
+                            "f": idempotency.fingerprint,
+                            "c": result.status_code,
+                            "b": _json(result.body),
+                            "h": _json(result.headers),
+                        },
+                    )
+        except ConcurrencyConflict:
+            if attempt == attempts:
+                raise
+            continue
+        except IntegrityError as exc:
+            constraint = getattr(getattr(exc.orig, "__cause__", None), "constraint_name", None)
+            if idempotency is None or constraint != "pk_idempotency_keys":
+                raise
+            # A twin request with the same key committed first: answer as it was answered.
+            async with engine.connect() as conn:
+                stored = await _lookup(conn, idempotency)
+            assert stored is not None
+            return stored
+        if after_commit is not None:
+            after_commit()
+        return result
+    raise AssertionError("unreachable")
+
+
+def _json(value: Any) -> str:
+    import json
+
+    return json.dumps(value, default=str)

@@ -1,0 +1,73 @@
+"""Settings shared by every service, read from the environment (prefix ``HUDDLE_``)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ServiceSettings(BaseSettings):
+    """Configuration common to all four services.
+
+    Each process reads its own environment, so ``HUDDLE_DATABASE_URL`` names the database of the
+    service being started (the dev launcher sets it per process, Kubernetes per Deployment).
+    """
+
+    model_config = SettingsConfigDict(env_prefix="HUDDLE_", extra="ignore", env_file=None)
+
+    environment: Literal["development", "test", "production"] = "development"
+    service_name: str = "huddle"
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    database_url: str = "postgresql://postgres@127.0.0.1:55432/huddle"
+    database_pool_size: int = Field(default=10, ge=1, le=200)
+    database_statement_timeout_ms: int = Field(default=15_000, ge=100)
+
+    kafka_bootstrap: str = "127.0.0.1:59092"
+    topic_prefix: str = ""
+    topic_partitions: int = Field(default=3, ge=1, le=1024)
+    create_topics: bool = True
+
+    relay_enabled: bool = True
+    relay_batch_size: int = Field(default=500, ge=1, le=10_000)
+    relay_poll_interval_s: float = Field(default=0.25, gt=0, le=60)
+
+    consumers_enabled: bool = True
+    consumer_batch_size: int = Field(default=500, ge=1, le=10_000)
+
+    cors_origins: list[str] = Field(default_factory=list)
+    max_body_bytes: int = Field(default=1_048_576, ge=1024)
+
+    jwks_url: str = "http://127.0.0.1:8001/.well-known/jwks.json"
+    jwt_issuer: str = "huddle-identity"
+    jwt_audience: str = "huddle"
+    jwks_cache_seconds: float = Field(default=300.0, gt=0)
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production_settings(self) -> ServiceSettings:
+        if self.environment != "production":
+            return self
+        if "*" in self.cors_origins:
+            raise ValueError("HUDDLE_CORS_ORIGINS must list origins explicitly in production")
+        if self.jwks_url.startswith(("http://", "file://")):
+            raise ValueError("HUDDLE_JWKS_URL must use https in production")
+        return self
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        """The database URL with the asyncpg driver, whatever form it was given in."""
+        return to_asyncpg_url(self.database_url)
+
+    def topic(self, logical_name: str) -> str:
+        """The physical Kafka topic for a logical topic name (prefix allows isolated test runs)."""
+        return f"{self.topic_prefix}{logical_name}"
+
+
+def to_asyncpg_url(url: str) -> str:
+    for scheme in ("postgresql+asyncpg://", "postgresql://", "postgres://"):
+        if url.startswith(scheme):
+            return "postgresql+asyncpg://" + url[len(scheme) :]
+    raise ValueError(f"not a PostgreSQL URL: {url.split('://', 1)[0]}://…")

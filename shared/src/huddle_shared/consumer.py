@@ -1,0 +1,464 @@
+"""The consumer runtime: Kafka batches applied to read models with an exactly-once effect.
+
+For each ``getmany`` batch, one database transaction applies the events *and* records what was
+applied: the next offset per partition and the last version per stream. Kafka offsets are
+committed only after that transaction, and on (re)assignment the consumer seeks to the offsets
+stored in the database, which are the source of truth. A crash anywhere replays at most one
+batch, and the replay changes nothing: events at or below a stream's recorded version are
+skipped, which also drops the duplicates a relay re-sends after a crash.
+
+A record that cannot be parsed or applied is recorded as a dead letter in the same transaction
+(with the reason), published to the dead-letter topic afterwards, and the consumer moves on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
+from aiokafka.errors import CommitFailedError, KafkaError
+from aiokafka.structs import ConsumerRecord
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from huddle_shared import metrics
+from huddle_shared.aio import sleep_or_stop
+from huddle_shared.envelope import Envelope, MalformedEnvelope, from_kafka
+from huddle_shared.events import DomainEvent, EventRegistry, InvalidEventPayload, UnknownEventType
+
+logger = logging.getLogger("huddle.consumer")
+
+
+@dataclass(frozen=True)
+class ReceivedEvent:
+    """A decoded event with where it came from."""
+
+    envelope: Envelope
+    payload: DomainEvent
+    topic: str
+    partition: int
+    offset: int
+
+
+class Projection(Protocol):
+    """Folds events into read-model tables. ``apply`` runs inside the batch transaction."""
+
+    async def apply(self, conn: AsyncConnection, event: ReceivedEvent) -> None: ...
+
+
+class PoisonEvent(Exception):
+    """Raised by a projection for an event it can never apply (it goes to the dead letters)."""
+
+
+@dataclass
+class _Item:
+    record: ConsumerRecord[bytes, bytes]
+    event: ReceivedEvent | None
+    reason: str | None
+
+
+def _is_transient(exc: BaseException) -> bool:
+    return isinstance(exc, OperationalError | InterfaceError | ConnectionError | TimeoutError) or (
+        isinstance(exc, DBAPIError) and exc.connection_invalidated
+    )
+
+
+class _SeekToStoredOffsets(ConsumerRebalanceListener):  # type: ignore[misc]
+    def __init__(self, runtime: ConsumerRuntime) -> None:
+        self.runtime = runtime
+
+    async def on_partitions_revoked(self, revoked: Iterable[TopicPartition]) -> None:
+        return None
+
+    async def on_partitions_assigned(self, assigned: Iterable[TopicPartition]) -> None:
+        await self.runtime._seek_to_stored(list(assigned))
+
+
+class ConsumerRuntime:
+    def __init__(
+        self,
+        *,
+        engine: AsyncEngine,
+        registry: EventRegistry,
+        projection: Projection,
+        group_id: str,
+        topics: Sequence[str],
+        bootstrap: str,
+        dead_letter_topic: str,
+        batch_size: int = 500,
+        producer_factory: Callable[[], AIOKafkaProducer] | None = None,
+    ) -> None:
+        self.engine = engine
+        self.registry = registry
+        self.projection = projection
+        self.group_id = group_id
+        self.topics = list(topics)
+        self.bootstrap = bootstrap
+        self.dead_letter_topic = dead_letter_topic
+        self.batch_size = batch_size
+        self._producer_factory = producer_factory or (
+            lambda: AIOKafkaProducer(
+                bootstrap_servers=bootstrap, acks="all", enable_idempotence=True
+            )
+        )
+        self._consumer: AIOKafkaConsumer | None = None
+        self.assigned: set[TopicPartition] = set()
+        self.applied_total = 0
+        self.last_batch_at: float | None = None
+        self.lag: dict[TopicPartition, int] = {}
+
+    # ---- lifecycle -------------------------------------------------------------------------
+
+    @property
+    def is_running(self) -> bool:
+        return self._consumer is not None
+
+    async def run(self, stop: asyncio.Event) -> None:
+        backoff = 0.2
+        while not stop.is_set():
+            try:
+                await self._consume(stop)
+                backoff = 0.2
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                logger.warning(
+                    "consumer %s interrupted (%s: %s); retrying",
+                    self.group_id,
+                    type(exc).__name__,
+                    exc,
+                )
+                await sleep_or_stop(stop, backoff)
+                backoff = min(backoff * 2, 5.0)
+
+    async def _consume(self, stop: asyncio.Event) -> None:
+        consumer = AIOKafkaConsumer(
+            bootstrap_servers=self.bootstrap,
+            group_id=self.group_id,
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            max_poll_records=self.batch_size,
+            isolation_level="read_committed",
+        )
+        consumer.subscribe(self.topics, listener=_SeekToStoredOffsets(self))
+        await consumer.start()
+        self._consumer = consumer
+        try:
+            await self._publish_pending_dead_letters()
+            while not stop.is_set():
+                self.assigned = set(consumer.assignment())
+                batch = await consumer.getmany(timeout_ms=200, max_records=self.batch_size)
+                records = [r for tp_records in batch.values() for r in tp_records]
+                await self._update_lag(consumer)
+                if not records:
+                    continue
+                try:
+                    await self.process(records)
+                except Exception as exc:
+                    # Nothing of the batch was committed: go back to the stored offsets.
+                    logger.warning("batch failed (%s); it will be retried", type(exc).__name__)
+                    await self._seek_to_stored(list(batch.keys()), first_offsets=batch)
+                    await sleep_or_stop(stop, 0.5 if _is_transient(exc) else 1.0)
+                    continue
+                with contextlib.suppress(CommitFailedError, KafkaError):
+                    await consumer.commit(
+                        {tp: recs[-1].offset + 1 for tp, recs in batch.items() if recs}
+                    )
+                await self._publish_pending_dead_letters()
+        finally:
+            self._consumer = None
+            self.assigned = set()
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(consumer.stop(), timeout=10)
+
+    # ---- the exactly-once batch ------------------------------------------------------------
+
+    def decode(self, record: ConsumerRecord[bytes, bytes]) -> _Item:
+        try:
+            envelope = from_kafka(record.key, record.value, list(record.headers))
+            payload = self.registry.decode(envelope.type, envelope.data)
+        except (MalformedEnvelope, UnknownEventType, InvalidEventPayload) as exc:
+            return _Item(record, None, f"{type(exc).__name__}: {exc}")
+        event = ReceivedEvent(envelope, payload, record.topic, record.partition, record.offset)
+        return _Item(record, event, None)
+
+    async def process(self, records: Sequence[ConsumerRecord[bytes, bytes]]) -> int:
+        """Apply one batch in one transaction. Returns how many events took effect."""
+        started = time.perf_counter()
+        items = [self.decode(r) for r in records]
+        async with self.engine.begin() as conn:
+            versions = await self._load_versions(
+                conn, {i.event.envelope.subject for i in items if i.event}
+            )
+            todo: list[_Item] = []
+            planned = dict(versions)
+            for item in items:
+                if item.event is None:
+                    continue
+                subject, version = item.event.envelope.subject, item.event.envelope.stream_version
+                if version <= planned.get(subject, 0):
+                    metrics.CONSUMER_DUPLICATES.labels(self.group_id).inc()
+                    continue
+                planned[subject] = version
+                todo.append(item)
+            applied = await self._apply_all(conn, todo)
+            dead = [i for i in items if i.reason is not None]
+            await self._record_dead_letters(conn, dead)
+            await self._store_progress(conn, records, applied, versions)
+        for item in applied:
+            assert item.event is not None
+            metrics.CONSUMER_APPLIED.labels(self.group_id, item.event.envelope.type).inc()
+        if dead:
+            metrics.DEAD_LETTERS.labels(self.group_id).inc(len(dead))
+        metrics.BATCH_SECONDS.labels(self.group_id).observe(time.perf_counter() - started)
+        self.applied_total += len(applied)
+        self.last_batch_at = time.time()
+        return len(applied)
+
+    async def _apply_all(self, conn: AsyncConnection, todo: list[_Item]) -> list[_Item]:
+        # Fast path: one savepoint for the batch. Only if something fails do we pay for a
+        # savepoint per event to find and set aside the poison ones.
+        try:
+            async with conn.begin_nested():
+                for item in todo:
+                    assert item.event is not None
+                    await self.projection.apply(conn, item.event)
+            return todo
+        except Exception as exc:
+            if _is_transient(exc):
+                raise
+        applied: list[_Item] = []
+        for item in todo:
+            assert item.event is not None
+            try:
+                async with conn.begin_nested():
+                    await self.projection.apply(conn, item.event)
+                applied.append(item)
+            except Exception as exc:
+                if _is_transient(exc):
+                    raise
+                item.reason = f"apply failed: {type(exc).__name__}: {exc}"[:2000]
+                logger.warning(
+                    "dead-lettering %s@%s/%s: %s",
+                    item.record.topic,
+                    item.record.partition,
+                    item.record.offset,
+                    item.reason,
+                )
+        return applied
+
+    async def _load_versions(self, conn: AsyncConnection, subjects: set[str]) -> dict[str, int]:
+        if not subjects:
+            return {}
+        rows = await conn.execute(
+            text(
+                "SELECT stream_id, version FROM applied_streams "
+                "WHERE group_id = :g AND stream_id = ANY(:ids)"
+            ),
+            {"g": self.group_id, "ids": list(subjects)},
+        )
+        return {r.stream_id: r.version for r in rows}
+
+    async def _store_progress(
+        self,
+        conn: AsyncConnection,
+        records: Sequence[ConsumerRecord[bytes, bytes]],
+        applied: list[_Item],
+        before: dict[str, int],
+    ) -> None:
+        latest: dict[str, int] = {}
+        for item in applied:
+            assert item.event is not None
+            env = item.event.envelope
+            latest[env.subject] = max(latest.get(env.subject, 0), env.stream_version)
+        if latest:
+            await conn.execute(
+                text(
+                    "INSERT INTO applied_streams (group_id, stream_id, version) "
+                    "VALUES (:g, :s, :v) ON CONFLICT (group_id, stream_id) "
+                    "DO UPDATE SET version = GREATEST(applied_streams.version, EXCLUDED.version)"
+                ),
+                [{"g": self.group_id, "s": s, "v": v} for s, v in latest.items()],
+            )
+        next_offsets: dict[tuple[str, int], int] = {}
+        for r in records:
+            key = (r.topic, r.partition)
+            next_offsets[key] = max(next_offsets.get(key, 0), r.offset + 1)
+        await conn.execute(
+            text(
+                "INSERT INTO consumer_offsets (group_id, topic, partition, next_offset) "
+                "VALUES (:g, :t, :p, :o) ON CONFLICT (group_id, topic, partition) DO UPDATE "
+                "SET next_offset = GREATEST(consumer_offsets.next_offset, EXCLUDED.next_offset),"
+                " updated_at = now()"
+            ),
+            [{"g": self.group_id, "t": t, "p": p, "o": o} for (t, p), o in next_offsets.items()],
+        )
+
+    async def _record_dead_letters(self, conn: AsyncConnection, dead: list[_Item]) -> None:
+        if not dead:
+            return
+        await conn.execute(
+            text(
+                "INSERT INTO dead_letters "
+                '(group_id, topic, partition, "offset", key, headers, payload, reason) '
+                "VALUES (:g, :t, :p, :o, :k, CAST(:h AS jsonb), :v, :r) "
+                'ON CONFLICT (group_id, topic, partition, "offset") DO NOTHING'
+            ),
+            [
+                {
+                    "g": self.group_id,
+                    "t": i.record.topic,
+                    "p": i.record.partition,
+                    "o": i.record.offset,
+                    "k": i.record.key,
+                    "h": json.dumps([[n, v.decode("latin-1")] for n, v in i.record.headers]),
+                    "v": i.record.value,
+                    "r": i.reason or "unknown",
+                }
+                for i in dead
+            ],
+        )
+
+    # ---- offsets, dead letters, lag --------------------------------------------------------
+
+    async def _seek_to_stored(
+        self,
+        partitions: list[TopicPartition],
+        first_offsets: dict[TopicPartition, list[ConsumerRecord[bytes, bytes]]] | None = None,
+    ) -> None:
+        consumer = self._consumer
+        if consumer is None or not partitions:
+            return
+        async with self.engine.connect() as conn:
+            rows = await conn.execute(
+                text(
+                    "SELECT topic, partition, next_offset FROM consumer_offsets "
+                    "WHERE group_id = :g AND topic = ANY(:t)"
+                ),
+                {"g": self.group_id, "t": list({tp.topic for tp in partitions})},
+            )
+            stored = {(r.topic, r.partition): r.next_offset for r in rows}
+        for tp in partitions:
+            offset = stored.get((tp.topic, tp.partition))
+            if offset is not None:
+                consumer.seek(tp, offset)
+            elif first_offsets and first_offsets.get(tp):
+                consumer.seek(tp, first_offsets[tp][0].offset)
+            else:
+                await consumer.seek_to_beginning(tp)
+
+    async def _publish_pending_dead_letters(self) -> None:
+        async with self.engine.connect() as conn:
+            rows = (
+                await conn.execute(
+                    text(
+                        'SELECT id, topic, partition, "offset", key, headers, payload, reason '
+                        "FROM dead_letters WHERE group_id = :g AND published_at IS NULL "
+                        "ORDER BY id LIMIT 1000"
+                    ),
+                    {"g": self.group_id},
+                )
+            ).all()
+            if not rows:
+                return
+            producer = self._producer_factory()
+            await producer.start()
+            try:
+                futures = []
+                for r in rows:
+                    headers = [(n, v.encode("latin-1")) for n, v in r.headers]
+                    headers += [
+                        ("dlq_reason", r.reason.encode()),
+                        ("dlq_source_topic", r.topic.encode()),
+                        ("dlq_source_partition", str(r.partition).encode()),
+                        ("dlq_source_offset", str(r.offset).encode()),
+                        ("dlq_consumer_group", self.group_id.encode()),
+                    ]
+                    futures.append(
+                        await producer.send(
+                            self.dead_letter_topic, value=r.payload, key=r.key, headers=headers
+                        )
+                    )
+                await asyncio.gather(*futures)
+            finally:
+                await producer.stop()
+            await conn.execute(
+                text("UPDATE dead_letters SET published_at = now() WHERE id = ANY(:ids)"),
+                {"ids": [r.id for r in rows]},
+            )
+            await conn.commit()
+
+    async def replay_dead_letters(self, ids: Sequence[int] | None = None) -> tuple[int, int]:
+        """Re-drive dead letters through the projection (e.g. after a fix is deployed).
+
+        Returns (applied, still failing). Applied ones are marked replayed; each is applied at
+        most once, and the stream-version guard still protects against double effects.
+        """
+        async with self.engine.connect() as conn:
+            query = (
+                'SELECT id, topic, partition, "offset", key, headers, payload, reason '
+                "FROM dead_letters WHERE group_id = :g AND replayed_at IS NULL"
+            )
+            params: dict[str, Any] = {"g": self.group_id}
+            if ids is not None:
+                query += " AND id = ANY(:ids)"
+                params["ids"] = list(ids)
+            rows = (await conn.execute(text(query + " ORDER BY id"), params)).all()
+        ok = failed = 0
+        for r in rows:
+            record = ConsumerRecord(
+                topic=r.topic,
+                partition=r.partition,
+                offset=r.offset,
+                timestamp=0,
+                timestamp_type=0,
+                key=r.key,
+                value=r.payload,
+                checksum=None,
+                serialized_key_size=len(r.key or b""),
+                serialized_value_size=len(r.payload or b""),
+                headers=tuple((n, v.encode("latin-1")) for n, v in r.headers),
+            )
+            item = self.decode(record)
+            if item.event is None:
+                failed += 1
+                continue
+            async with self.engine.begin() as conn:
+                versions = await self._load_versions(conn, {item.event.envelope.subject})
+                if item.event.envelope.stream_version > versions.get(
+                    item.event.envelope.subject, 0
+                ):
+                    try:
+                        async with conn.begin_nested():
+                            await self.projection.apply(conn, item.event)
+                    except Exception:
+                        failed += 1
+                        continue
+                    await self._store_progress(conn, [], [item], versions)
+                await conn.execute(
+                    text("UPDATE dead_letters SET replayed_at = now() WHERE id = :id"),
+                    {"id": r.id},
+                )
+            ok += 1
+        return ok, failed
+
+    async def _update_lag(self, consumer: AIOKafkaConsumer) -> None:
+        lags: dict[TopicPartition, int] = {}
+        for tp in consumer.assignment():
+            highwater = consumer.highwater(tp)
+            if highwater is None:
+                continue
+            with contextlib.suppress(Exception):
+                lags[tp] = max(highwater - await consumer.position(tp), 0)
+                metrics.CONSUMER_LAG.labels(self.group_id, tp.topic, str(tp.partition)).set(
+                    lags[tp]
+                )
+        self.lag = lags

@@ -1,0 +1,12 @@
+"""The event contracts of every service, in one registry.
+
+Producers and consumers import the same models, so a contract exists once; the AsyncAPI
+document health-system IT integrates against is generated from this registry.
+"""
+
+from __future__ import annotations
+
+from huddle_shared.contracts import teams as teams
+from huddle_shared.contracts.registry import REGISTRY
+
+__all__ = ["REGISTRY"]

@@ -1,0 +1,5 @@
+from __future__ import annotations
+
+from huddle_shared.events import EventRegistry
+
+REGISTRY = EventRegistry()

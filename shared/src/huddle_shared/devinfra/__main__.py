@@ -1,0 +1,181 @@
+"""The dev stack: `python -m huddle_shared.devinfra {up,down,status,env}`.
+
+Runs PostgreSQL and Kafka as local processes under the state directory ($HUDDLE_STATE_DIR, or
+.huddle/ in the repository). Servers named by HUDDLE_EXTERNAL_PG_URL /
+HUDDLE_EXTERNAL_KAFKA_BOOTSTRAP are used instead of starting the local ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from huddle_shared.devinfra.kafka import LocalKafka, ensure_kafka_jars, kafka_jars_dir
+from huddle_shared.devinfra.postgres import LocalPostgres
+
+DATABASES = ("huddle_identity", "huddle_teams", "huddle_assessments", "huddle_insights")
+
+DEFAULT_PG_PORT = 55432
+DEFAULT_KAFKA_PORT = 59092
+DEFAULT_KAFKA_CONTROLLER_PORT = 59093
+
+
+class Stack(NamedTuple):
+    state_dir: Path
+    postgres: LocalPostgres
+    kafka: LocalKafka
+    external_pg_url: str | None
+    external_kafka_bootstrap: str | None
+
+    @property
+    def pg_url(self) -> str:
+        if self.external_pg_url:
+            return self.external_pg_url
+        return f"postgresql://postgres@{self.postgres.host}:{self.postgres.port}"
+
+    @property
+    def kafka_bootstrap(self) -> str:
+        return self.external_kafka_bootstrap or self.kafka.bootstrap
+
+
+def repo_root(start: Path | None = None) -> Path:
+    """The nearest directory, from start (default: cwd) upwards, that holds uv.lock."""
+    here = (start or Path.cwd()).resolve()
+    for directory in (here, *here.parents):
+        if (directory / "uv.lock").is_file():
+            return directory
+    raise RuntimeError(f"no uv.lock in {here} or above; run from the repository or set a state dir")
+
+
+def state_dir() -> Path:
+    configured = os.environ.get("HUDDLE_STATE_DIR")
+    if configured:
+        return Path(configured).expanduser().resolve()
+    return repo_root() / ".huddle"
+
+
+def _port(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise SystemExit(f"{name} must be a port number, not {value!r}") from None
+
+
+def stack() -> Stack:
+    state = state_dir()
+    postgres = LocalPostgres(
+        data_dir=state / "postgres" / "data", port=_port("HUDDLE_PG_PORT", DEFAULT_PG_PORT)
+    )
+    kafka = LocalKafka(
+        work_dir=state / "kafka",
+        port=_port("HUDDLE_KAFKA_PORT", DEFAULT_KAFKA_PORT),
+        controller_port=_port("HUDDLE_KAFKA_CONTROLLER_PORT", DEFAULT_KAFKA_CONTROLLER_PORT),
+        # Only `up` downloads; the other commands just need to know where the jars would be.
+        jars_dir=kafka_jars_dir(),
+    )
+    return Stack(
+        state_dir=state,
+        postgres=postgres,
+        kafka=kafka,
+        external_pg_url=os.environ.get("HUDDLE_EXTERNAL_PG_URL") or None,
+        external_kafka_bootstrap=os.environ.get("HUDDLE_EXTERNAL_KAFKA_BOOTSTRAP") or None,
+    )
+
+
+def cmd_up(current: Stack) -> int:
+    if current.external_pg_url:
+        print(f"PostgreSQL: external, {current.external_pg_url} (not started here)")
+    else:
+        began = time.monotonic()
+        already = current.postgres.is_running()
+        current.postgres.start()
+        current.postgres.ensure_databases(DATABASES)
+        how = "already running" if already else f"started in {time.monotonic() - began:.1f}s"
+        print(
+            f"PostgreSQL: {current.pg_url} {how} (pid {current.postgres.pid})\n"
+            f"  databases: {', '.join(DATABASES)}\n"
+            f"  data: {current.postgres.data_dir}\n"
+            f"  log:  {current.postgres.log_path}"
+        )
+    if current.external_kafka_bootstrap:
+        print(f"Kafka: external, {current.external_kafka_bootstrap} (not started here)")
+    else:
+        began = time.monotonic()
+        already = current.kafka.is_running()
+        current.kafka.jars_dir = ensure_kafka_jars()
+        current.kafka.start()
+        how = "already running" if already else f"started in {time.monotonic() - began:.1f}s"
+        print(
+            f"Kafka: {current.kafka.bootstrap} {how} (pid {current.kafka.pid})\n"
+            f"  data: {current.kafka.data_dir}\n"
+            f"  log:  {current.kafka.log_path}"
+        )
+    return 0
+
+
+def cmd_down(current: Stack) -> int:
+    # Stopped even when external servers are configured now: they may have been started
+    # locally by an earlier `up`, and the pid files say exactly what is ours.
+    current.kafka.stop()
+    print("Kafka: stopped")
+    current.postgres.stop()
+    print("PostgreSQL: stopped")
+    return 0
+
+
+def cmd_status(current: Stack) -> int:
+    if current.external_pg_url:
+        print(f"PostgreSQL: external, {current.external_pg_url}")
+    elif current.postgres.is_running():
+        print(f"PostgreSQL: running, {current.pg_url} (pid {current.postgres.pid})")
+    else:
+        print("PostgreSQL: not running")
+    if current.external_kafka_bootstrap:
+        print(f"Kafka: external, {current.external_kafka_bootstrap}")
+    elif current.kafka.is_running():
+        print(f"Kafka: running, {current.kafka.bootstrap} (pid {current.kafka.pid})")
+    else:
+        print("Kafka: not running")
+    return 0
+
+
+def cmd_env(current: Stack) -> int:
+    print(f"export HUDDLE_PG_URL={shlex.quote(current.pg_url)}")
+    print(f"export HUDDLE_KAFKA_BOOTSTRAP={shlex.quote(current.kafka_bootstrap)}")
+    return 0
+
+
+COMMANDS = {"up": cmd_up, "down": cmd_down, "status": cmd_status, "env": cmd_env}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m huddle_shared.devinfra",
+        description="Run the local PostgreSQL and Kafka of the Huddle dev stack.",
+    )
+    parser.add_argument(
+        "command",
+        choices=sorted(COMMANDS),
+        help="up: start both and create the databases; down: stop them; "
+        "status: say what runs; env: print export lines for the services",
+    )
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](stack())
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        print(f"devinfra {args.command}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""RFC 9457 problem details: one shape for every error any Huddle API returns."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from huddle_shared.errors import HuddleError
+
+PROBLEM_JSON = "application/problem+json"
+PROBLEM_TYPE_BASE = "https://huddle.care/problems/"
+logger = logging.getLogger("huddle.problems")
+
+
+class Problem(BaseModel):
+    """The RFC 9457 body. Extension members (e.g. ``errors``) are allowed."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str | None = None
+    instance: str | None = None
+
+
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": text}
+    for code, text in {
+        400: "Malformed request",
+        401: "Missing or invalid access token",
+        403: "Not allowed for this caller",
+        404: "Not found (or belongs to another organisation)",
+        409: "Conflict with the current state",
+        412: "If-Match did not match the current version",
+        413: "Body too large",
+        415: "Unsupported content type",
+        422: "Invalid input or a business rule refused it",
+        503: "Temporarily unavailable",
+    }.items()
+}
+
+
+def problem_response(
+    *,
+    status: int,
+    title: str,
+    detail: str | None = None,
+    code: str | None = None,
+    instance: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extensions: Any,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": PROBLEM_TYPE_BASE + code if code else "about:blank",
+        "title": title,
+        "status": status,
+    }
+    if detail is not None:
+        body["detail"] = detail
+    if instance is not None:
+        body["instance"] = instance
+    body.update(extensions)
+    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_JSON)
+
+
+def _validation_errors(exc: RequestValidationError) -> tuple[int, list[dict[str, Any]]]:
+    errors = []
+    status = 422
+    for err in exc.errors():
+        kind = str(err.get("type", ""))
+        if kind == "json_invalid":
+            status = 400
+        # Never echo the rejected input back: it may hold a password or a survey answer.
+        errors.append(
+            {
+                "location": [str(part) for part in err.get("loc", ())],
+                "message": str(err.get("msg", "invalid")),
+                "type": kind,
+            }
+        )
+    return status, errors
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    """Map every exception to a problem response; nothing internal ever reaches the client."""
+
+    async def huddle_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, HuddleError)
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        if exc.status == 503:
+            headers = {"Retry-After": "5"}
+        return problem_response(
+            status=exc.status,
+            title=exc.title,
+            detail=exc.detail,
+            code=exc.code,
+            instance=request.url.path,
+            headers=headers,
+            **exc.extensions,
+        )
+
+    async def http_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, StarletteHTTPException)
+        title = {
+            404: "Not found",
+            405: "Method not allowed",
+            413: "Request body too large",
+            415: "Unsupported media type",
+        }.get(exc.status_code, "HTTP error")
+        detail = exc.detail if isinstance(exc.detail, str) else None
+        return problem_response(
+            status=exc.status_code,
+            title=title,
+            detail=detail,
+            instance=request.url.path,
+            headers=dict(exc.headers) if exc.headers else None,
+        )
+
+    async def validation_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        status, errors = _validation_errors(exc)
+        return problem_response(
+            status=status,
+            title="Malformed JSON body" if status == 400 else "Invalid request",
+            detail="The request did not pass validation; see 'errors'.",
+            code="invalid-request",
+            instance=request.url.path,
+            errors=errors,
+        )
+
+    async def database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+        if (
+            isinstance(exc, DBAPIError)
+            and not exc.connection_invalidated
+            and not isinstance(exc, OperationalError | InterfaceError)
+        ):
+            return await unexpected(request, exc)
+        logger.warning("database unavailable: %s", type(exc).__name__)
+        return problem_response(
+            status=503,
+            title="Service temporarily unavailable",
+            detail="The database is unreachable; retry shortly.",
+            code="service-unavailable",
+            instance=request.url.path,
+            headers={"Retry-After": "5"},
+        )
+
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        if _looks_like_connection_loss(exc):
+            return await database_unavailable(request, exc)
+        logger.exception("unhandled error on %s %s", request.method, request.url.path)
+        return problem_response(
+            status=500,
+            title="Internal server error",
+            detail="Something went wrong on our side; it has been logged.",
+            code="internal",
+            instance=request.url.path,
+        )
+
+    app.add_exception_handler(HuddleError, huddle_error)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(OperationalError, database_unavailable)
+    app.add_exception_handler(InterfaceError, database_unavailable)
+    app.add_exception_handler(DBAPIError, database_unavailable)
+    app.add_exception_handler(Exception, unexpected)
+
+
+def _looks_like_connection_loss(exc: BaseException) -> bool:
+    """Connection failures surface as OSError/timeouts from the pool before any SQL runs."""
+    import asyncpg
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(
+            current,
+            ConnectionError
+            | TimeoutError
+            | asyncpg.CannotConnectNowError
+            | asyncpg.ConnectionDoesNotExistError
+            | asyncpg.InterfaceError,
+        ):
+            return True
+        if isinstance(current, OSError) and current.errno is not None:
+            return True
+        current = current.__cause__ or current.__context__
+    return False

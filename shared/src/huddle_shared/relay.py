@@ -1,0 +1,225 @@
+"""The outbox relay: publishes committed outbox rows to Kafka, deletes them once acknowledged.
+
+Only one relay per service publishes at a time: it holds a PostgreSQL session-level advisory
+lock (the lease) on the very connection it reads and deletes through, so losing that connection
+loses the lease and the work together. Rows are read in id order; rows of one stream are always
+committed in version order (a writer can only append v+1 after reading v), so publishing in id
+order keeps per-aggregate order on Kafka. No high-water mark is kept: every poll reads whatever
+is still in the table, so a row whose id committed late is simply picked up by a later poll.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from aiokafka import AIOKafkaProducer
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from huddle_shared import metrics
+from huddle_shared.aio import sleep_or_stop
+
+logger = logging.getLogger("huddle.relay")
+
+ProducerFactory = Callable[[], AIOKafkaProducer]
+
+
+def lease_key(name: str) -> int:
+    """A stable signed 64-bit advisory-lock key for a name."""
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+
+
+def default_producer_factory(bootstrap: str, **overrides: Any) -> ProducerFactory:
+    def make() -> AIOKafkaProducer:
+        config: dict[str, Any] = {
+            "bootstrap_servers": bootstrap,
+            "acks": "all",
+            "enable_idempotence": True,
+            "linger_ms": 5,
+            "max_batch_size": 262_144,
+            "request_timeout_ms": 10_000,
+            "retry_backoff_ms": 200,
+        }
+        config.update(overrides)
+        return AIOKafkaProducer(**config)
+
+    return make
+
+
+@dataclass
+class OutboxStatus:
+    depth: int
+    oldest_age_seconds: float
+
+
+async def outbox_status(conn: AsyncConnection) -> OutboxStatus:
+    row = (await conn.execute(text("SELECT count(*), min(created_at) FROM outbox"))).one()
+    oldest: datetime | None = row[1]
+    age = (datetime.now(UTC) - oldest).total_seconds() if oldest else 0.0
+    return OutboxStatus(depth=int(row[0]), oldest_age_seconds=max(age, 0.0))
+
+
+class OutboxRelay:
+    def __init__(
+        self,
+        *,
+        engine: AsyncEngine,
+        service: str,
+        producer_factory: ProducerFactory,
+        batch_size: int = 500,
+        poll_interval_s: float = 0.25,
+        max_backoff_s: float = 5.0,
+    ) -> None:
+        self.engine = engine
+        self.service = service
+        self.producer_factory = producer_factory
+        self.batch_size = batch_size
+        self.poll_interval_s = poll_interval_s
+        self.max_backoff_s = max_backoff_s
+        self.lease = lease_key(f"huddle-outbox-relay:{service}")
+        self.is_leader = False
+        self.published = 0
+        self._wake = asyncio.Event()
+        self._producer: AIOKafkaProducer | None = None
+
+    def wake(self) -> None:
+        """A hint that rows were committed; polling covers writers in other processes."""
+        self._wake.set()
+
+    async def run(self, stop: asyncio.Event) -> None:
+        backoff = 0.2
+        while not stop.is_set():
+            try:
+                await self._lead(stop)
+                backoff = 0.2
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                logger.warning("relay interrupted (%s: %s); retrying", type(exc).__name__, exc)
+                await self._drop_producer()
+                await sleep_or_stop(stop, backoff)
+                backoff = min(backoff * 2, self.max_backoff_s)
+            finally:
+                self._set_leader(False)
+        await self._drop_producer()
+
+    async def _lead(self, stop: asyncio.Event) -> None:
+        async with self.engine.connect() as conn:
+            while not stop.is_set():
+                got = (
+                    await conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": self.lease})
+                ).scalar_one()
+                await conn.commit()
+                if got:
+                    break
+                await sleep_or_stop(stop, 1.0)
+            else:
+                return
+            self._set_leader(True)
+            try:
+                while not stop.is_set():
+                    sent = await self._publish_batch(conn)
+                    if sent < self.batch_size:
+                        await self._wait_for_work(stop)
+            finally:
+                with contextlib.suppress(Exception):
+                    await conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": self.lease})
+                    await conn.commit()
+
+    async def _wait_for_work(self, stop: asyncio.Event) -> None:
+        self._wake.clear()
+        waiters = [asyncio.ensure_future(self._wake.wait()), asyncio.ensure_future(stop.wait())]
+        try:
+            await asyncio.wait(waiters, timeout=self.poll_interval_s, return_when="FIRST_COMPLETED")
+        finally:
+            for w in waiters:
+                w.cancel()
+
+    async def _ensure_producer(self) -> AIOKafkaProducer:
+        if self._producer is None:
+            producer = self.producer_factory()
+            try:
+                await producer.start()
+            except Exception:
+                with contextlib.suppress(Exception):
+                    await producer.stop()
+                raise
+            self._producer = producer
+        return self._producer
+
+    async def _drop_producer(self) -> None:
+        producer, self._producer = self._producer, None
+        if producer is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(producer.stop(), timeout=15)
+
+    async def _publish_batch(self, conn: AsyncConnection) -> int:
+        rows = (
+            await conn.execute(
+                text("SELECT id, topic, key, headers, payload FROM outbox ORDER BY id LIMIT :n"),
+                {"n": self.batch_size},
+            )
+        ).all()
+        await conn.commit()
+        if not rows:
+            return 0
+        producer = await self._ensure_producer()
+        futures: list[asyncio.Future[Any]] = []
+        send_error: BaseException | None = None
+        for row in rows:
+            try:
+                futures.append(
+                    await producer.send(
+                        row.topic,
+                        value=row.payload,
+                        key=row.key,
+                        headers=[(n, v.encode("latin-1")) for n, v in row.headers],
+                    )
+                )
+            except Exception as exc:
+                send_error = exc
+                break
+        results = await asyncio.gather(*futures, return_exceptions=True)
+        # Only the acknowledged prefix is deleted: anything after a failure is re-sent later
+        # (a duplicate on Kafka at worst, which consumers drop by stream version).
+        acked: list[int] = []
+        for row, result in zip(rows, results, strict=False):
+            if isinstance(result, BaseException):
+                send_error = send_error or result
+                break
+            acked.append(row.id)
+        if acked:
+            await conn.execute(text("DELETE FROM outbox WHERE id = ANY(:ids)"), {"ids": acked})
+            await conn.commit()
+            self.published += len(acked)
+            metrics.RELAY_PUBLISHED.labels(self.service).inc(len(acked))
+        if send_error is not None:
+            metrics.RELAY_FAILURES.labels(self.service).inc(len(rows) - len(acked))
+            raise RuntimeError(f"publish failed after {len(acked)} of {len(rows)}") from send_error
+        return len(rows)
+
+    def _set_leader(self, value: bool) -> None:
+        self.is_leader = value
+        metrics.RELAY_LEADER.labels(self.service).set(1 if value else 0)
+
+
+async def sample_outbox_metrics(
+    engine: AsyncEngine, service: str, stop: asyncio.Event, every_s: float = 5.0
+) -> None:
+    """Keeps the outbox depth and age gauges fresh without touching the relay's hot path."""
+    while not stop.is_set():
+        try:
+            async with engine.connect() as conn:
+                status = await outbox_status(conn)
+            metrics.OUTBOX_DEPTH.labels(service).set(status.depth)
+            metrics.OUTBOX_OLDEST_AGE.labels(service).set(status.oldest_age_seconds)
+        except Exception as exc:
+            logger.debug("outbox sampling failed: %s", exc)
+        await sleep_or_stop(stop, every_s)

@@ -1,0 +1,91 @@
+"""Pytest fixtures for real PostgreSQL and Kafka (registered from the root conftest.py).
+
+Infrastructure comes, in order, from ``HUDDLE_TEST_DATABASE_URL``/``HUDDLE_TEST_KAFKA_BOOTSTRAP``,
+then testcontainers when a Docker engine answers, then the project's local provisioning.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from huddle_shared.devinfra.selection import Infrastructure, provision
+from huddle_shared.testing.databases import DatabaseFactory
+from huddle_shared.testing.tokens import TestSigner
+
+
+@pytest.fixture(scope="session")
+def infra(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Infrastructure]:
+    with provision(work_dir=tmp_path_factory.mktemp("infra"), fast=True) as infrastructure:
+        yield infrastructure
+
+
+@pytest.fixture(scope="session")
+def databases(infra: Infrastructure) -> DatabaseFactory:
+    return DatabaseFactory(infra.database_url)
+
+
+@pytest.fixture(scope="session")
+def signer(tmp_path_factory: pytest.TempPathFactory) -> TestSigner:
+    return TestSigner.create(tmp_path_factory.mktemp("keys"))
+
+
+@pytest.fixture
+def topic_prefix() -> str:
+    """Each test gets its own topics, so tests never see each other's events."""
+    return f"t{uuid.uuid4().hex[:10]}."
+
+
+@pytest.fixture
+def settings_for(
+    infra: Infrastructure, signer: TestSigner, topic_prefix: str
+) -> Callable[..., dict[str, Any]]:
+    """Keyword arguments for a service's settings class, wired to the test infrastructure."""
+
+    def make(database_url: str, **overrides: Any) -> dict[str, Any]:
+        values: dict[str, Any] = {
+            "environment": "test",
+            "database_url": database_url,
+            "kafka_bootstrap": infra.kafka_bootstrap,
+            "topic_prefix": topic_prefix,
+            "topic_partitions": 3,
+            "jwks_url": signer.jwks_url,
+            "relay_poll_interval_s": 0.05,
+            "database_pool_size": 5,
+        }
+        values.update(overrides)
+        return values
+
+    return make
+
+
+@pytest.fixture
+def service_env(
+    infra: Infrastructure, signer: TestSigner, topic_prefix: str
+) -> Callable[..., dict[str, str]]:
+    """Environment variables for a service started as its own process."""
+
+    def make(database_url: str, **overrides: str) -> dict[str, str]:
+        env = {
+            "HUDDLE_ENVIRONMENT": "test",
+            "HUDDLE_DATABASE_URL": database_url,
+            "HUDDLE_KAFKA_BOOTSTRAP": infra.kafka_bootstrap,
+            "HUDDLE_TOPIC_PREFIX": topic_prefix,
+            "HUDDLE_JWKS_URL": signer.jwks_url,
+            "HUDDLE_RELAY_POLL_INTERVAL_S": "0.05",
+        }
+        env.update(overrides)
+        return env
+
+    return make
+
+
+@pytest.fixture
+def log_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "logs"
+    path.mkdir()
+    return path

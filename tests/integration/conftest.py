@@ -1,0 +1,72 @@
+"""In-process services wired to the real PostgreSQL and Kafka of the test session."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+from fastapi import FastAPI
+
+from huddle_insights.bootstrap import MIGRATIONS as INSIGHTS_MIGRATIONS
+from huddle_insights.bootstrap import build_app as build_insights
+from huddle_insights.config import InsightsSettings
+from huddle_shared.runtime import ServiceRuntime
+from huddle_shared.testing.databases import DatabaseFactory
+from huddle_teams.bootstrap import MIGRATIONS as TEAMS_MIGRATIONS
+from huddle_teams.bootstrap import build_app as build_teams
+from huddle_teams.config import TeamsSettings
+
+
+@dataclass
+class RunningService:
+    app: FastAPI
+    client: httpx.AsyncClient
+    database_url: str
+
+    @property
+    def runtime(self) -> ServiceRuntime:
+        runtime: ServiceRuntime = self.app.state.runtime
+        return runtime
+
+
+@asynccontextmanager
+async def running(app: FastAPI, database_url: str) -> AsyncIterator[RunningService]:
+    async with LifespanManager(app, startup_timeout=60, shutdown_timeout=60) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            yield RunningService(app, client, database_url)
+
+
+@pytest.fixture
+def start_teams(
+    databases: DatabaseFactory, settings_for: Callable[..., dict[str, Any]]
+) -> Callable[..., Any]:
+    def start(database_url: str | None = None, **overrides: Any) -> Any:
+        url = database_url or databases.create("teams", TEAMS_MIGRATIONS)
+        app = build_teams(TeamsSettings(**settings_for(url, **overrides)))
+        return running(app, url)
+
+    return start
+
+
+@pytest.fixture
+def start_insights(
+    databases: DatabaseFactory, settings_for: Callable[..., dict[str, Any]]
+) -> Callable[..., Any]:
+    def start(database_url: str | None = None, **overrides: Any) -> Any:
+        url = database_url or databases.create("insights", INSIGHTS_MIGRATIONS)
+        app = build_insights(InsightsSettings(**settings_for(url, **overrides)))
+        return running(app, url)
+
+    return start
+
+
+@pytest.fixture
+async def teams(start_teams: Callable[..., Any]) -> AsyncIterator[RunningService]:
+    async with start_teams() as service:
+        yield service

@@ -1,0 +1,152 @@
+"""Crashes and outages with real processes: nothing is lost, nothing is applied twice."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from huddle_shared.config import to_asyncpg_url
+from huddle_shared.devinfra.kafka import LocalKafka, ensure_kafka_jars
+from huddle_shared.devinfra.selection import Infrastructure, free_port
+from huddle_shared.testing.databases import DatabaseFactory
+from huddle_shared.testing.kafka import eventually, read_topic
+from huddle_shared.testing.processes import ServiceProcess
+from huddle_shared.testing.tokens import TestSigner
+from huddle_teams.bootstrap import MIGRATIONS as TEAMS_MIGRATIONS
+
+from .conftest import RunningService
+
+
+async def outbox_depth(database_url: str) -> int:
+    engine = create_async_engine(to_asyncpg_url(database_url))
+    try:
+        async with engine.connect() as conn:
+            return int((await conn.execute(text("SELECT count(*) FROM outbox"))).scalar_one())
+    finally:
+        await engine.dispose()
+
+
+async def create_teams(service: RunningService, headers: dict[str, str], n: int) -> list[str]:
+    ids = []
+    for i in range(n):
+        r = await service.client.post("/v1/teams", json={"name": f"Team {i}"}, headers=headers)
+        assert r.status_code == 201, r.text
+        ids.append(r.json()["id"])
+    return ids
+
+
+async def test_a_relay_killed_between_publishing_and_marking_duplicates_on_kafka_only(
+    infra: Infrastructure,
+    databases: DatabaseFactory,
+    start_teams: Any,
+    start_insights: Any,
+    service_env: Callable[..., dict[str, str]],
+    signer: TestSigner,
+    topic_prefix: str,
+    log_dir: Path,
+) -> None:
+    org = str(uuid.uuid4())
+    headers = signer.headers(org_id=org, roles=["org_admin"])
+    teams_db = databases.create("teams", TEAMS_MIGRATIONS)
+    async with start_teams(teams_db, relay_enabled=False) as writer:
+        ids = await create_teams(writer, headers, 10)
+    assert await outbox_depth(teams_db) == 10
+
+    # Hold a SHARE lock on the outbox: the relay can read and publish, but its DELETE waits.
+    blocker = create_async_engine(to_asyncpg_url(teams_db))
+    lock_conn = await blocker.connect()
+    await lock_conn.execute(text("LOCK TABLE outbox IN SHARE MODE"))
+    relay = ServiceProcess("teams", port=free_port(), env=service_env(teams_db), log_dir=log_dir)
+    topic = f"{topic_prefix}teams.team.v1"
+    try:
+        relay.start()
+        await read_topic(infra.kafka_bootstrap, topic, until=lambda r: len(r) >= 10)
+        relay.kill()  # published and acknowledged, never marked
+    finally:
+        relay.kill()
+        await lock_conn.rollback()
+        await lock_conn.close()
+        await blocker.dispose()
+    assert await outbox_depth(teams_db) == 10, "the killed relay must not have marked anything"
+
+    restarted = ServiceProcess(
+        "teams", port=free_port(), env=service_env(teams_db), log_dir=log_dir
+    )
+    try:
+        restarted.start()
+        await eventually(_is_zero(teams_db), timeout_s=60)
+    finally:
+        restarted.stop()
+    records = await read_topic(infra.kafka_bootstrap, topic, until=lambda r: len(r) >= 20)
+    assert len(records) == 20, "each event published twice: a duplicate per event"
+
+    async with start_insights() as insights:
+
+        async def projected() -> bool:
+            r = await insights.client.get(f"/v1/orgs/{org}/teams", headers=headers)
+            return len(r.json()["teams"]) == 10
+
+        await eventually(projected, timeout_s=60)
+        consumer = insights.runtime.consumers[0]
+        await eventually(lambda: consumer.applied_total >= 10, timeout_s=30)
+        await asyncio.sleep(1.0)
+        listed = (await insights.client.get(f"/v1/orgs/{org}/teams", headers=headers)).json()
+        assert sorted(t["id"] for t in listed["teams"]) == sorted(ids)
+        assert consumer.applied_total == 10, "duplicates were recognised, not applied"
+
+
+def _is_zero(database_url: str) -> Callable[[], Any]:
+    async def check() -> bool:
+        return await outbox_depth(database_url) == 0
+
+    return check
+
+
+@pytest.fixture
+def own_kafka(tmp_path: Path) -> Iterator[LocalKafka]:
+    """A broker of this test's own, so stopping it disturbs no other test."""
+    kafka = LocalKafka(
+        work_dir=tmp_path / "kafka",
+        port=free_port(),
+        controller_port=free_port(),
+        jars_dir=ensure_kafka_jars(),
+    )
+    kafka.start()
+    try:
+        yield kafka
+    finally:
+        kafka.stop()
+
+
+async def test_with_kafka_down_writes_succeed_and_the_backlog_drains_when_it_returns(
+    own_kafka: LocalKafka, start_teams: Any, signer: TestSigner, topic_prefix: str
+) -> None:
+    headers = signer.headers(org_id=str(uuid.uuid4()), roles=["org_admin"])
+    topic = f"{topic_prefix}teams.team.v1"
+    async with start_teams(kafka_bootstrap=own_kafka.bootstrap) as teams:
+        await eventually(lambda: teams.runtime.topics_ready, timeout_s=60)
+        before = await create_teams(teams, headers, 5)
+        await eventually(_is_zero(teams.database_url), timeout_s=60)
+
+        own_kafka.kill()
+        during = await create_teams(teams, headers, 20)  # every one answered 201
+        assert await outbox_depth(teams.database_url) >= 20
+        ready = await teams.client.get("/health/ready")
+        assert ready.status_code == 200, "a Kafka outage does not make the write side unready"
+
+        own_kafka.start()
+        await eventually(_is_zero(teams.database_url), timeout_s=120)
+    records = await read_topic(
+        own_kafka.bootstrap,
+        topic,
+        until=lambda recs: {r.key for r in recs} >= {i.encode() for i in before + during},
+        timeout_s=60,
+    )
+    assert {r.key for r in records} == {i.encode() for i in before + during}

@@ -1,0 +1,146 @@
+"""The outbox relay against real PostgreSQL and Kafka: exactly once, in order, one leader."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections import defaultdict
+from datetime import UTC, datetime
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from huddle_shared.config import to_asyncpg_url
+from huddle_shared.contracts import REGISTRY
+from huddle_shared.contracts.teams import CareSetting, TeamCreated, TeamRenamed
+from huddle_shared.devinfra.selection import Infrastructure
+from huddle_shared.eventstore import EventContext, EventStore
+from huddle_shared.relay import OutboxRelay, default_producer_factory
+from huddle_shared.testing.databases import DatabaseFactory
+from huddle_shared.testing.kafka import read_topic
+from huddle_shared.topics import ensure_topics
+from huddle_teams.bootstrap import MIGRATIONS
+
+STREAMS = 50
+PER_STREAM = 20
+CE_HEADERS = {
+    "ce_specversion",
+    "ce_id",
+    "ce_source",
+    "ce_type",
+    "ce_time",
+    "ce_subject",
+    "ce_tenantid",
+    "ce_streamversion",
+    "content-type",
+    "traceparent",
+}
+
+
+async def test_a_thousand_events_reach_kafka_exactly_once_in_stream_order(
+    infra: Infrastructure, databases: DatabaseFactory, topic_prefix: str
+) -> None:
+    topic = f"{topic_prefix}teams.team.v1"
+    await ensure_topics(infra.kafka_bootstrap, [topic], partitions=3)
+    engine = create_async_engine(to_asyncpg_url(databases.create("teams", MIGRATIONS)))
+    relays = [
+        OutboxRelay(
+            engine=engine,
+            service="teams",
+            producer_factory=default_producer_factory(infra.kafka_bootstrap),
+            batch_size=100,
+            poll_interval_s=0.05,
+        )
+        for _ in range(2)
+    ]
+
+    def wake_relays() -> None:
+        for relay in relays:
+            relay.wake()
+
+    store = EventStore(
+        registry=REGISTRY,
+        source="huddle/teams",
+        physical_topic=lambda t: topic_prefix + t,
+        on_commit_hint=wake_relays,
+    )
+    context = EventContext(
+        tenant_id="org-1",
+        actor="user-1",
+        trace_headers={"traceparent": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"},
+    )
+    streams = [str(uuid.uuid4()) for _ in range(STREAMS)]
+    stop = asyncio.Event()
+    # Two relays share one database: the advisory-lock lease must let only one publish.
+    relay_tasks = [asyncio.create_task(r.run(stop)) for r in relays]
+    leaders_seen: set[int] = set()
+
+    async def watch_leaders() -> None:
+        while not stop.is_set():
+            leaders = [i for i, r in enumerate(relays) if r.is_leader]
+            assert len(leaders) <= 1, "two relays published at once"
+            leaders_seen.update(leaders)
+            await asyncio.sleep(0.01)
+
+    watcher = asyncio.create_task(watch_leaders())
+
+    async def append(stream: str, version: int) -> None:
+        event = (
+            TeamCreated(
+                team_id=stream,
+                org_id="org-1",
+                name="v1",
+                care_setting=CareSetting.PRIMARY_CARE_CLINIC,
+                created_by="user-1",
+            )
+            if version == 1
+            else TeamRenamed(team_id=stream, name=f"v{version}", renamed_by="user-1")
+        )
+        async with engine.begin() as conn:
+            await store.append(
+                conn,
+                stream_id=stream,
+                stream_type="team",
+                expected_version=version - 1,
+                events=[event],
+                context=context,
+                now=datetime.now(UTC),
+            )
+        store.committed()
+
+    try:
+        # The relays run while writers commit concurrently, so outbox ids commit out of order.
+        for version in range(1, PER_STREAM + 1):
+            await asyncio.gather(*(append(s, version) for s in streams))
+        records = await read_topic(
+            infra.kafka_bootstrap,
+            topic,
+            until=lambda recs: len(recs) >= STREAMS * PER_STREAM,
+            timeout_s=60,
+            settle_s=2.0,
+        )
+    finally:
+        stop.set()
+        await asyncio.gather(*relay_tasks, watcher)
+
+    assert len(records) == STREAMS * PER_STREAM, "every event exactly once"
+    ids = {dict(r.headers)["ce_id"] for r in records}
+    assert len(ids) == STREAMS * PER_STREAM
+    by_stream: dict[bytes, list[int]] = defaultdict(list)
+    partitions: dict[bytes, set[int]] = defaultdict(set)
+    for record in sorted(records, key=lambda r: (r.partition, r.offset)):
+        headers = dict(record.headers)
+        assert set(headers) == CE_HEADERS
+        assert headers["ce_subject"] == record.key
+        assert headers["ce_tenantid"] == b"org-1"
+        assert record.key is not None
+        by_stream[record.key].append(int(headers["ce_streamversion"]))
+        partitions[record.key].add(record.partition)
+    assert set(by_stream) == {s.encode() for s in streams}
+    for versions in by_stream.values():
+        assert versions == list(range(1, PER_STREAM + 1))
+    assert all(len(p) == 1 for p in partitions.values()), "one aggregate, one partition"
+    assert len(leaders_seen) >= 1
+    async with engine.connect() as conn:
+        assert (await conn.execute(text("SELECT count(*) FROM outbox"))).scalar_one() == 0
+    await engine.dispose()
