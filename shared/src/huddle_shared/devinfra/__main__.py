@@ -1,8 +1,9 @@
-"""The dev stack: `python -m huddle_shared.devinfra {up,down,status,env}`.
+"""The dev stack: `python -m huddle_shared.devinfra {run,up,down,status,env,infra-up,infra-down}`.
 
 Runs PostgreSQL and Kafka as local processes under the state directory ($HUDDLE_STATE_DIR, or
-.huddle/ in the repository). Servers named by HUDDLE_EXTERNAL_PG_URL /
-HUDDLE_EXTERNAL_KAFKA_BOOTSTRAP are used instead of starting the local ones.
+.huddle/ in the repository), applies every service's migrations and starts the four services.
+Servers named by HUDDLE_EXTERNAL_PG_URL / HUDDLE_EXTERNAL_KAFKA_BOOTSTRAP are used instead of
+starting the local ones.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
+import signal
 import subprocess
 import sys
 import time
@@ -19,6 +21,7 @@ from typing import NamedTuple
 
 from huddle_shared.devinfra.kafka import LocalKafka, ensure_kafka_jars, kafka_jars_dir
 from huddle_shared.devinfra.postgres import LocalPostgres
+from huddle_shared.devinfra.services import LocalService, local_services
 
 DATABASES = ("huddle_identity", "huddle_teams", "huddle_assessments", "huddle_insights")
 
@@ -92,7 +95,7 @@ def stack() -> Stack:
     )
 
 
-def cmd_up(current: Stack) -> int:
+def cmd_infra_up(current: Stack) -> int:
     if current.external_pg_url:
         print(f"PostgreSQL: external, {current.external_pg_url} (not started here)")
     else:
@@ -123,7 +126,7 @@ def cmd_up(current: Stack) -> int:
     return 0
 
 
-def cmd_down(current: Stack) -> int:
+def cmd_infra_down(current: Stack) -> int:
     # Stopped even when external servers are configured now: they may have been started
     # locally by an earlier `up`, and the pid files say exactly what is ours.
     current.kafka.stop()
@@ -133,7 +136,81 @@ def cmd_down(current: Stack) -> int:
     return 0
 
 
+def _services(current: Stack) -> list[LocalService]:
+    return local_services(current.state_dir, current.pg_url, current.kafka_bootstrap)
+
+
+def _start_services(current: Stack, *, foreground: bool) -> list[LocalService]:
+    cmd_infra_up(current)
+    services = _services(current)
+    for service in services:
+        service.migrate()
+    print("Migrations: applied for " + ", ".join(s.name for s in services))
+    started: list[LocalService] = []
+    try:
+        for service in services:
+            service.start(foreground_output=foreground)
+            started.append(service)
+        for service in services:
+            service.wait_ready()
+    except BaseException:
+        for service in reversed(started):
+            service.stop()
+        raise
+    print("\nHuddle is ready:")
+    for service in services:
+        print(f"  {service.name:<12} {service.url}   (API docs: {service.url}/docs)")
+    return services
+
+
+def cmd_up(current: Stack) -> int:
+    services = _start_services(current, foreground=False)
+    print(f"\nLogs: {services[0].log_path.parent}/   Stop with: make down")
+    return 0
+
+
+def cmd_run(current: Stack) -> int:
+    pg_was_running = current.postgres.is_running()
+    kafka_was_running = current.kafka.is_running()
+    stopping = False
+
+    def request_stop(signum: int, _frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    services: list[LocalService] = []
+    try:
+        services = _start_services(current, foreground=True)
+        print("\nPress Ctrl-C to stop everything this command started.")
+        while not stopping and all(s.pid() is not None for s in services):
+            time.sleep(0.5)
+        if not stopping:
+            print("A service exited; stopping the rest.", file=sys.stderr)
+    finally:
+        for service in reversed(services):
+            service.stop()
+        if not kafka_was_running and not current.external_kafka_bootstrap:
+            current.kafka.stop()
+        if not pg_was_running and not current.external_pg_url:
+            current.postgres.stop()
+        print("Stopped.")
+    return 0
+
+
+def cmd_down(current: Stack) -> int:
+    for service in reversed(_services(current)):
+        if service.stop():
+            print(f"{service.name}: stopped")
+    return cmd_infra_down(current)
+
+
 def cmd_status(current: Stack) -> int:
+    for service in _services(current):
+        pid = service.pid()
+        state = f"running, {service.url} (pid {pid})" if pid else "not running"
+        print(f"{service.name}: {state}")
     if current.external_pg_url:
         print(f"PostgreSQL: external, {current.external_pg_url}")
     elif current.postgres.is_running():
@@ -155,7 +232,15 @@ def cmd_env(current: Stack) -> int:
     return 0
 
 
-COMMANDS = {"up": cmd_up, "down": cmd_down, "status": cmd_status, "env": cmd_env}
+COMMANDS = {
+    "run": cmd_run,
+    "up": cmd_up,
+    "down": cmd_down,
+    "status": cmd_status,
+    "env": cmd_env,
+    "infra-up": cmd_infra_up,
+    "infra-down": cmd_infra_down,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -166,13 +251,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "command",
         choices=sorted(COMMANDS),
-        help="up: start both and create the databases; down: stop them; "
-        "status: say what runs; env: print export lines for the services",
+        help="run: everything in the foreground (Ctrl-C stops it); up: the same in the "
+        "background; down: stop what up started; status: say what runs; env: print export "
+        "lines; infra-up/infra-down: only PostgreSQL and Kafka",
     )
     args = parser.parse_args(argv)
     try:
         return COMMANDS[args.command](stack())
-    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+    except (RuntimeError, OSError, TimeoutError, subprocess.SubprocessError) as exc:
         print(f"devinfra {args.command}: {exc}", file=sys.stderr)
         return 1
 

@@ -1,0 +1,51 @@
+# Huddle: `make run` starts everything, `make test` checks everything. See README.md.
+SHELL := /bin/bash
+export PATH := $(HOME)/.local/bin:$(PATH)
+DEVSTACK := uv run --frozen python -m huddle_shared.devinfra
+
+.PHONY: help install run up down status test lint typecheck pytest unit integration asyncapi openapi clean
+
+help:
+	@echo "make run      - install what is missing, start PostgreSQL, Kafka and the four services (Ctrl-C stops)"
+	@echo "make up       - the same, in the background;  make down - stop it;  make status"
+	@echo "make test     - lint, mypy --strict, unit and integration tests against real servers"
+	@echo "make asyncapi - regenerate docs/asyncapi.json from the event registry"
+
+install:
+	@./scripts/bootstrap.sh
+
+run: install
+	@$(DEVSTACK) run
+
+up: install
+	@$(DEVSTACK) up
+
+down:
+	@$(DEVSTACK) down
+
+status:
+	@$(DEVSTACK) status
+
+test: install lint typecheck pytest
+
+lint:
+	uv run --frozen ruff check .
+	uv run --frozen ruff format --check .
+
+typecheck:
+	uv run --frozen mypy
+
+pytest:
+	uv run --frozen pytest
+
+unit:
+	uv run --frozen pytest shared/tests/test_events.py shared/tests/test_envelope.py shared/tests/test_asyncapi.py shared/tests/test_auth.py services/teams/tests
+
+integration:
+	uv run --frozen pytest tests/integration
+
+asyncapi:
+	uv run --frozen python -m huddle_shared.asyncapi > docs/asyncapi.json
+
+clean:
+	rm -rf .huddle .pytest_cache .mypy_cache .ruff_cache
