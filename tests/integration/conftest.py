@@ -12,14 +12,8 @@ import pytest
 from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 
-from huddle_insights.bootstrap import MIGRATIONS as INSIGHTS_MIGRATIONS
-from huddle_insights.bootstrap import build_app as build_insights
-from huddle_insights.config import InsightsSettings
 from huddle_shared.runtime import ServiceRuntime
 from huddle_shared.testing.databases import DatabaseFactory
-from huddle_teams.bootstrap import MIGRATIONS as TEAMS_MIGRATIONS
-from huddle_teams.bootstrap import build_app as build_teams
-from huddle_teams.config import TeamsSettings
 
 
 @dataclass
@@ -46,9 +40,13 @@ async def running(app: FastAPI, database_url: str) -> AsyncIterator[RunningServi
 def start_teams(
     databases: DatabaseFactory, settings_for: Callable[..., dict[str, Any]]
 ) -> Callable[..., Any]:
+    # Imported here so that one service's broken import does not stop every other suite.
+    from huddle_teams.bootstrap import MIGRATIONS, build_app
+    from huddle_teams.config import TeamsSettings
+
     def start(database_url: str | None = None, **overrides: Any) -> Any:
-        url = database_url or databases.create("teams", TEAMS_MIGRATIONS)
-        app = build_teams(TeamsSettings(**settings_for(url, **overrides)))
+        url = database_url or databases.create("teams", MIGRATIONS)
+        app = build_app(TeamsSettings(**settings_for(url, **overrides)))
         return running(app, url)
 
     return start
@@ -58,9 +56,12 @@ def start_teams(
 def start_insights(
     databases: DatabaseFactory, settings_for: Callable[..., dict[str, Any]]
 ) -> Callable[..., Any]:
+    from huddle_insights.bootstrap import MIGRATIONS, build_app
+    from huddle_insights.config import InsightsSettings
+
     def start(database_url: str | None = None, **overrides: Any) -> Any:
-        url = database_url or databases.create("insights", INSIGHTS_MIGRATIONS)
-        app = build_insights(InsightsSettings(**settings_for(url, **overrides)))
+        url = database_url or databases.create("insights", MIGRATIONS)
+        app = build_app(InsightsSettings(**settings_for(url, **overrides)))
         return running(app, url)
 
     return start

@@ -12,7 +12,7 @@ import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol
 
 import httpx
 import jwt
@@ -50,6 +50,27 @@ class Principal:
         """Another organisation's resource is reported as absent, never as forbidden."""
         if org_id != self.org_id:
             raise NotFound("No such organisation")
+
+
+class KeySource(Protocol):
+    """Where a verifier finds the public key of a ``kid``."""
+
+    async def get(self, kid: str) -> jwt.PyJWK | None: ...
+
+
+def parse_jwks(document: dict[str, Any]) -> dict[str, jwt.PyJWK]:
+    """Usable public keys of a JWK Set; symmetric, unsigned or private entries are ignored."""
+    keys: dict[str, jwt.PyJWK] = {}
+    for raw in document.get("keys", [])[:MAX_KEYS]:
+        if not isinstance(raw, dict) or "kid" not in raw:
+            continue
+        if raw.get("alg") not in ALLOWED_ALGORITHMS or "d" in raw:
+            continue  # never accept symmetric, "none" or private material from a JWKS
+        try:
+            keys[str(raw["kid"])] = jwt.PyJWK(raw)
+        except jwt.PyJWTError:
+            continue
+    return keys
 
 
 class JwksKeySource:
@@ -91,17 +112,7 @@ class JwksKeySource:
             # Keep serving with the keys we have; identity may be briefly down.
             self._fetched_at = time.monotonic()
             return
-        keys: dict[str, jwt.PyJWK] = {}
-        for raw in document.get("keys", [])[:MAX_KEYS]:
-            if not isinstance(raw, dict) or "kid" not in raw:
-                continue
-            if raw.get("alg") not in ALLOWED_ALGORITHMS or "d" in raw:
-                continue  # never accept symmetric, "none" or private material from a JWKS
-            try:
-                keys[str(raw["kid"])] = jwt.PyJWK(raw)
-            except jwt.PyJWTError:
-                continue
-        self._keys = keys
+        self._keys = parse_jwks(document)
         self._fetched_at = time.monotonic()
 
     async def _fetch(self) -> dict[str, Any]:
@@ -123,9 +134,7 @@ class JwksKeySource:
 
 
 class TokenVerifier:
-    def __init__(
-        self, *, keys: JwksKeySource, issuer: str, audience: str, leeway_s: int = 30
-    ) -> None:
+    def __init__(self, *, keys: KeySource, issuer: str, audience: str, leeway_s: int = 30) -> None:
         self.keys = keys
         self.issuer = issuer
         self.audience = audience

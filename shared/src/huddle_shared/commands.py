@@ -8,10 +8,13 @@ transaction, so a retried request replays the first answer instead of acting twi
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from fastapi import Request
+from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -115,6 +118,20 @@ async def execute(
 
 
 def _json(value: Any) -> str:
-    import json
-
     return json.dumps(value, default=str)
+
+
+async def idempotency_request(
+    request: Request, key: str | None, *, scope: str
+) -> IdempotencyRequest | None:
+    """The idempotency record of this request, or None without an ``Idempotency-Key``."""
+    if key is None:
+        return None
+    body = await request.body()
+    return IdempotencyRequest(
+        scope=scope, key=key, fingerprint=fingerprint(request.method, request.url.path, body)
+    )
+
+
+def respond(result: CommandResult) -> JSONResponse:
+    return JSONResponse(result.body, status_code=result.status_code, headers=result.headers)

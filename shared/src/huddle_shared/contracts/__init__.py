@@ -6,6 +6,7 @@ document health-system IT integrates against is generated from this registry.
 
 from __future__ import annotations
 
+from huddle_shared.contracts import identity as identity
 from huddle_shared.contracts import teams as teams
 from huddle_shared.contracts.registry import REGISTRY
 

@@ -1,0 +1,28 @@
+"""What the identity use cases need, built once in bootstrap.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from huddle_identity.application.passwords import Passwords
+from huddle_identity.application.signing import SigningKeyRing
+from huddle_identity.application.throttle import LoginThrottle
+from huddle_identity.application.tokens import TokenService
+from huddle_identity.application.vault import PersonKeyVault
+from huddle_shared.eventstore import EventStore
+
+
+@dataclass(frozen=True)
+class Identity:
+    engine: AsyncEngine
+    store: EventStore
+    vault: PersonKeyVault
+    passwords: Passwords
+    keys: SigningKeyRing
+    tokens: TokenService
+    throttle: LoginThrottle
+    clock: Callable[[], datetime]

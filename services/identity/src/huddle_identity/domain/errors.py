@@ -1,0 +1,56 @@
+"""OAuth 2.0 errors (RFC 6749 §5.2), carried inside RFC 9457 problem responses."""
+
+from __future__ import annotations
+
+from huddle_shared.errors import HuddleError
+
+
+class OAuthError(HuddleError):
+    status = 400
+    oauth_error = "invalid_request"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, error=self.oauth_error, error_description=detail)
+
+
+class InvalidRequest(OAuthError):
+    code = "invalid-request"
+    title = "Invalid token request"
+
+
+class InvalidGrant(OAuthError):
+    code = "invalid-grant"
+    title = "Invalid grant"
+    oauth_error = "invalid_grant"
+
+
+class InvalidClient(OAuthError):
+    status = 401
+    code = "invalid-client"
+    title = "Client authentication failed"
+    oauth_error = "invalid_client"
+
+
+class InvalidScope(OAuthError):
+    code = "invalid-scope"
+    title = "Invalid scope"
+    oauth_error = "invalid_scope"
+
+
+class UnsupportedGrantType(OAuthError):
+    code = "unsupported-grant-type"
+    title = "Unsupported grant type"
+    oauth_error = "unsupported_grant_type"
+
+
+class TooManyAttempts(HuddleError):
+    status = 429
+    code = "too-many-attempts"
+    title = "Too many failed attempts"
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            f"Too many failed attempts; try again in {retry_after} seconds.",
+            retry_after=retry_after,
+        )
+        self.retry_after = retry_after
