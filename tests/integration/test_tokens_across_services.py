@@ -133,6 +133,6 @@ async def test_tokens_from_identity_are_verified_and_forgeries_refused_by_insigh
             response = await insights.client.get(
                 path, headers={"Authorization": f"Bearer {minted}"}
             )
-            return response.status_code == 200
+            return bool(response.status_code == 200)
 
         await eventually(accepted, timeout_s=30, interval_s=1.0)

@@ -22,6 +22,7 @@ def service_main(
     migrations: Path,
     app_factory: str,
     build_app: Callable[[], FastAPI],
+    extra_commands: dict[str, tuple[str, Callable[[], None]]] | None = None,
     argv: list[str] | None = None,
 ) -> None:
     settings = settings_factory()
@@ -30,9 +31,13 @@ def service_main(
     sub.add_parser("serve", help="run the HTTP API, the outbox relay and the consumers")
     sub.add_parser("migrate", help="apply database migrations up to head")
     sub.add_parser("openapi", help="print the OpenAPI document")
+    for name, (help_text, _) in (extra_commands or {}).items():
+        sub.add_parser(name, help=help_text)
     args = parser.parse_args(argv)
     configure_logging(settings.service_name)
-    if args.command == "migrate":
+    if args.command in (extra_commands or {}):
+        (extra_commands or {})[args.command][1]()
+    elif args.command == "migrate":
         upgrade(migrations, settings.database_url)
     elif args.command == "openapi":
         json.dump(build_app().openapi(), sys.stdout, indent=2)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import jwt
 from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from huddle_identity.api import auth, clients, users
 from huddle_identity.application.deps import Identity
@@ -19,9 +20,28 @@ from huddle_identity.config import IdentitySettings
 from huddle_shared.app import create_service_app
 from huddle_shared.auth import TokenVerifier
 from huddle_shared.contracts import REGISTRY
+from huddle_shared.db import create_engine
 from huddle_shared.runtime import ServiceRuntime
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _key_ring(settings: IdentitySettings, engine: AsyncEngine) -> SigningKeyRing:
+    return SigningKeyRing(
+        engine=engine,
+        master_key=settings.master_key_bytes(),
+        rotation_period=timedelta(days=settings.signing_key_rotation_days),
+        token_lifetime=timedelta(seconds=settings.access_token_ttl_s),
+    )
+
+
+async def rotate_signing_key(settings: IdentitySettings) -> str:
+    """For operators (e.g. after a suspected key leak): ``python -m huddle_identity rotate-…``."""
+    engine = create_engine(settings)
+    try:
+        return await _key_ring(settings, engine).rotate(datetime.now(UTC))
+    finally:
+        await engine.dispose()
 
 
 def build_app(settings: IdentitySettings | None = None) -> FastAPI:
@@ -29,12 +49,7 @@ def build_app(settings: IdentitySettings | None = None) -> FastAPI:
     runtime = ServiceRuntime.build(settings, registry=REGISTRY, migrations=MIGRATIONS)
     master = settings.master_key_bytes()
     access_ttl = timedelta(seconds=settings.access_token_ttl_s)
-    keys = SigningKeyRing(
-        engine=runtime.engine,
-        master_key=master,
-        rotation_period=timedelta(days=settings.signing_key_rotation_days),
-        token_lifetime=access_ttl,
-    )
+    keys = _key_ring(settings, runtime.engine)
     identity = Identity(
         engine=runtime.engine,
         store=runtime.store,
