@@ -12,8 +12,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
+from huddle_insights.adapters.tables import READ_SCHEMA, read_models
 from huddle_insights.bootstrap import MIGRATIONS
-from huddle_insights.projections.team_directory import TeamDirectory
+from huddle_insights.projections.insights import InsightsProjection
 from huddle_shared.config import to_asyncpg_url
 from huddle_shared.consumer import ConsumerRuntime, ReceivedEvent
 from huddle_shared.contracts import REGISTRY
@@ -24,7 +25,7 @@ from huddle_shared.testing.kafka import eventually, produce_raw, read_topic
 from huddle_shared.topics import ensure_topics
 
 
-class CountingDirectory(TeamDirectory):
+class CountingDirectory(InsightsProjection):
     """The real projection, plus a log row per application so double effects are visible."""
 
     async def apply(self, conn: AsyncConnection, event: ReceivedEvent) -> None:
@@ -62,11 +63,15 @@ def created(team_id: str, name: str = "Team") -> dict[str, Any]:
 
 @pytest.fixture
 async def engine(databases: DatabaseFactory) -> AsyncIterator[AsyncEngine]:
-    engine = create_async_engine(to_asyncpg_url(databases.create("insights", MIGRATIONS)))
+    base = create_async_engine(to_asyncpg_url(databases.create("insights", MIGRATIONS)))
+    # The read models of one projection generation, as the insights service lays them out.
+    engine = base.execution_options(schema_translate_map={READ_SCHEMA: "insights_g1"})
     async with engine.begin() as conn:
+        await conn.execute(text("CREATE SCHEMA insights_g1"))
+        await conn.run_sync(read_models.create_all)
         await conn.execute(text("CREATE TABLE applied_log (event_id text NOT NULL)"))
     yield engine
-    await engine.dispose()
+    await base.dispose()
 
 
 @pytest.fixture
@@ -121,7 +126,7 @@ async def test_poison_messages_are_dead_lettered_and_the_consumer_carries_on(
     task = asyncio.create_task(consumer.run(stop))
     try:
         await eventually(
-            lambda: scalar(engine, "SELECT count(*) = 2 FROM team_directory"), timeout_s=60
+            lambda: scalar(engine, "SELECT count(*) = 2 FROM insights_g1.teams"), timeout_s=60
         )
         dead = await read_topic(infra.kafka_bootstrap, dlq, until=lambda r: len(r) >= 3)
     finally:
@@ -169,7 +174,7 @@ async def test_duplicates_and_replayed_batches_change_nothing(
         await task
 
     assert await scalar(engine, "SELECT count(*) FROM applied_log") == 2
-    assert await scalar(engine, "SELECT name FROM team_directory") == "Renamed"
+    assert await scalar(engine, "SELECT name FROM insights_g1.teams") == "Renamed"
 
     # Replaying the very same batch (a crash after the database commit but before the Kafka
     # commit) must be a no-op: offsets and stream versions were stored with the effects.

@@ -94,7 +94,8 @@ async def test_a_relay_killed_between_publishing_and_marking_duplicates_on_kafka
             return len(r.json()["teams"]) == 10
 
         await eventually(projected, timeout_s=60)
-        consumer = insights.runtime.consumers[0]
+        consumer = insights.app.state.projector.live
+        assert consumer is not None
         await eventually(lambda: consumer.applied_total >= 10, timeout_s=30)
         await asyncio.sleep(1.0)
         listed = (await insights.client.get(f"/v1/orgs/{org}/teams", headers=headers)).json()
@@ -131,7 +132,7 @@ async def test_with_kafka_down_writes_succeed_and_the_backlog_drains_when_it_ret
     headers = signer.headers(org_id=str(uuid.uuid4()), roles=["org_admin"])
     topic = f"{topic_prefix}teams.team.v1"
     async with start_teams(kafka_bootstrap=own_kafka.bootstrap) as teams:
-        await eventually(lambda: teams.runtime.topics_ready, timeout_s=60)
+        await eventually(teams.runtime.topics_ready.is_set, timeout_s=60)
         before = await create_teams(teams, headers, 5)
         await eventually(_is_zero(teams.database_url), timeout_s=60)
 

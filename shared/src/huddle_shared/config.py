@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -27,6 +27,11 @@ class ServiceSettings(BaseSettings):
     database_statement_timeout_ms: int = Field(default=15_000, ge=100)
 
     kafka_bootstrap: str = "127.0.0.1:59092"
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
+    kafka_sasl_username: str | None = None
+    kafka_sasl_password: SecretStr | None = None
+    kafka_ssl_cafile: str | None = None
     topic_prefix: str = ""
     topic_partitions: int = Field(default=3, ge=1, le=1024)
     create_topics: bool = True
@@ -52,9 +57,26 @@ class ServiceSettings(BaseSettings):
             return self
         if "*" in self.cors_origins:
             raise ValueError("HUDDLE_CORS_ORIGINS must list origins explicitly in production")
-        if self.jwks_url.startswith(("http://", "file://")):
-            raise ValueError("HUDDLE_JWKS_URL must use https in production")
+        if self.jwks_url.startswith("file://") or (
+            self.jwks_url.startswith("http://") and not _cluster_internal(self.jwks_url)
+        ):
+            raise ValueError("HUDDLE_JWKS_URL must use https (or a cluster-internal host)")
         return self
+
+    def kafka_options(self) -> dict[str, Any]:
+        """Connection options for every Kafka client (TLS and SASL when configured)."""
+        options: dict[str, Any] = {"security_protocol": self.kafka_security_protocol}
+        if self.kafka_security_protocol in ("SSL", "SASL_SSL"):
+            from aiokafka.helpers import create_ssl_context
+
+            options["ssl_context"] = create_ssl_context(cafile=self.kafka_ssl_cafile)
+        if self.kafka_security_protocol.startswith("SASL"):
+            options["sasl_mechanism"] = self.kafka_sasl_mechanism or "SCRAM-SHA-512"
+            options["sasl_plain_username"] = self.kafka_sasl_username
+            options["sasl_plain_password"] = (
+                self.kafka_sasl_password.get_secret_value() if self.kafka_sasl_password else None
+            )
+        return options
 
     @property
     def sqlalchemy_url(self) -> str:
@@ -64,6 +86,11 @@ class ServiceSettings(BaseSettings):
     def topic(self, logical_name: str) -> str:
         """The physical Kafka topic for a logical topic name (prefix allows isolated test runs)."""
         return f"{self.topic_prefix}{logical_name}"
+
+
+def _cluster_internal(url: str) -> bool:
+    host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0]
+    return host.endswith((".svc", ".svc.cluster.local")) or "." not in host
 
 
 def to_asyncpg_url(url: str) -> str:

@@ -20,6 +20,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Protocol
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
@@ -52,6 +53,12 @@ class Projection(Protocol):
     """Folds events into read-model tables. ``apply`` runs inside the batch transaction."""
 
     async def apply(self, conn: AsyncConnection, event: ReceivedEvent) -> None: ...
+
+
+class BatchAware(Protocol):
+    """A projection that also wants to act once per batch, in the batch's transaction."""
+
+    async def after_batch(self, conn: AsyncConnection, events: Sequence[ReceivedEvent]) -> None: ...
 
 
 class PoisonEvent(Exception):
@@ -95,6 +102,8 @@ class ConsumerRuntime:
         dead_letter_topic: str,
         batch_size: int = 500,
         producer_factory: Callable[[], AIOKafkaProducer] | None = None,
+        client_options: Callable[[], dict[str, Any]] | None = None,
+        gates_readiness: bool = True,
     ) -> None:
         self.engine = engine
         self.registry = registry
@@ -104,9 +113,16 @@ class ConsumerRuntime:
         self.bootstrap = bootstrap
         self.dead_letter_topic = dead_letter_topic
         self.batch_size = batch_size
+        self.client_options = client_options or dict
+        # False for a consumer that only keeps a side read model fresh: the service still does
+        # its work without it, so a Kafka outage must not take the service out of rotation.
+        self.gates_readiness = gates_readiness
         self._producer_factory = producer_factory or (
             lambda: AIOKafkaProducer(
-                bootstrap_servers=bootstrap, acks="all", enable_idempotence=True
+                bootstrap_servers=bootstrap,
+                acks="all",
+                enable_idempotence=True,
+                **self.client_options(),
             )
         )
         self._consumer: AIOKafkaConsumer | None = None
@@ -114,6 +130,7 @@ class ConsumerRuntime:
         self.applied_total = 0
         self.last_batch_at: float | None = None
         self.lag: dict[TopicPartition, int] = {}
+        self.last_event_time: dict[tuple[str, int], datetime] = {}
 
     # ---- lifecycle -------------------------------------------------------------------------
 
@@ -147,6 +164,8 @@ class ConsumerRuntime:
             auto_offset_reset="earliest",
             max_poll_records=self.batch_size,
             isolation_level="read_committed",
+            metadata_max_age_ms=30_000,
+            **self.client_options(),
         )
         consumer.subscribe(self.topics, listener=_SeekToStoredOffsets(self))
         await consumer.start()
@@ -210,6 +229,9 @@ class ConsumerRuntime:
                 planned[subject] = version
                 todo.append(item)
             applied = await self._apply_all(conn, todo)
+            after_batch = getattr(self.projection, "after_batch", None)
+            if after_batch is not None and applied:
+                await after_batch(conn, [i.event for i in applied if i.event is not None])
             dead = [i for i in items if i.reason is not None]
             await self._record_dead_letters(conn, dead)
             await self._store_progress(conn, records, applied, versions)
@@ -221,6 +243,12 @@ class ConsumerRuntime:
         metrics.BATCH_SECONDS.labels(self.group_id).observe(time.perf_counter() - started)
         self.applied_total += len(applied)
         self.last_batch_at = time.time()
+        for item in applied:
+            assert item.event is not None
+            key = (item.event.topic, item.event.partition)
+            when = item.event.envelope.time
+            if key not in self.last_event_time or self.last_event_time[key] < when:
+                self.last_event_time[key] = when
         return len(applied)
 
     async def _apply_all(self, conn: AsyncConnection, todo: list[_Item]) -> list[_Item]:

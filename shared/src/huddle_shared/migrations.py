@@ -32,6 +32,10 @@ def head_revision(script_location: Path) -> str | None:
     return ScriptDirectory(str(script_location)).get_current_head()
 
 
+def known_revisions(script_location: Path) -> set[str]:
+    return {s.revision for s in ScriptDirectory(str(script_location)).walk_revisions()}
+
+
 async def current_revision(conn: AsyncConnection) -> str | None:
     def read(sync_conn: Connection) -> str | None:
         return MigrationContext.configure(sync_conn).get_current_revision()

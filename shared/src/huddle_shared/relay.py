@@ -29,6 +29,9 @@ from huddle_shared.aio import sleep_or_stop
 logger = logging.getLogger("huddle.relay")
 
 ProducerFactory = Callable[[], AIOKafkaProducer]
+# Connection options (TLS, SASL) are built when a client is made, not when the app is wired:
+# building them may read certificate files.
+KafkaOptions = Callable[[], dict[str, Any]]
 
 
 def lease_key(name: str) -> int:
@@ -36,7 +39,9 @@ def lease_key(name: str) -> int:
     return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
 
 
-def default_producer_factory(bootstrap: str, **overrides: Any) -> ProducerFactory:
+def default_producer_factory(
+    bootstrap: str, options: KafkaOptions | None = None, **overrides: Any
+) -> ProducerFactory:
     def make() -> AIOKafkaProducer:
         config: dict[str, Any] = {
             "bootstrap_servers": bootstrap,
@@ -47,6 +52,7 @@ def default_producer_factory(bootstrap: str, **overrides: Any) -> ProducerFactor
             "request_timeout_ms": 10_000,
             "retry_backoff_ms": 200,
         }
+        config.update(options() if options else {})
         config.update(overrides)
         return AIOKafkaProducer(**config)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +25,7 @@ from huddle_shared.consumer import ConsumerRuntime
 from huddle_shared.db import create_engine
 from huddle_shared.events import EventRegistry
 from huddle_shared.eventstore import EventStore
-from huddle_shared.migrations import current_revision, head_revision
+from huddle_shared.migrations import current_revision, head_revision, known_revisions
 from huddle_shared.relay import OutboxRelay, default_producer_factory, sample_outbox_metrics
 from huddle_shared.topics import ensure_topics
 
@@ -50,7 +50,13 @@ class ServiceRuntime:
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
     _tasks: list[asyncio.Task[Any]] = field(default_factory=list)
     _head: str | None = None
-    topics_ready: bool = False
+    topics_ready: asyncio.Event = field(default_factory=asyncio.Event)
+    background: list[tuple[str, Callable[[asyncio.Event], Awaitable[None]]]] = field(
+        default_factory=list
+    )
+    # Consumers that some other part manages (e.g. insights' projection generations); None
+    # stands for one that should exist but does not yet.
+    live_consumers: Callable[[], list[ConsumerRuntime | None]] | None = None
 
     @classmethod
     def build(
@@ -67,7 +73,9 @@ class ServiceRuntime:
             OutboxRelay(
                 engine=engine,
                 service=settings.service_name,
-                producer_factory=default_producer_factory(settings.kafka_bootstrap),
+                producer_factory=default_producer_factory(
+                    settings.kafka_bootstrap, settings.kafka_options
+                ),
                 batch_size=settings.relay_batch_size,
                 poll_interval_s=settings.relay_poll_interval_s,
             )
@@ -98,6 +106,10 @@ class ServiceRuntime:
             topics=own_topics,
         )
 
+    def add_task(self, name: str, loop: Callable[[asyncio.Event], Awaitable[None]]) -> None:
+        """A service-specific background loop; it gets the stop event and must honour it."""
+        self.background.append((name, loop))
+
     def add_consumer(self, consumer: ConsumerRuntime) -> None:
         self.consumers.append(consumer)
         self.topics.extend([*consumer.topics, consumer.dead_letter_topic])
@@ -112,6 +124,8 @@ class ServiceRuntime:
                 sample_outbox_metrics(self.engine, self.settings.service_name, self._stop),
                 "outbox-metrics",
             )
+        for name, loop in self.background:
+            self._spawn(loop(self._stop), name)
 
     def _spawn(self, coro: Any, name: str) -> None:
         self._tasks.append(asyncio.create_task(coro, name=f"{self.settings.service_name}-{name}"))
@@ -126,13 +140,14 @@ class ServiceRuntime:
                     self.settings.kafka_bootstrap,
                     self.topics,
                     partitions=self.settings.topic_partitions,
+                    client_options=self.settings.kafka_options(),
                 )
                 break
             except Exception as exc:
                 logger.warning("cannot ensure topics yet (%s); retrying", type(exc).__name__)
                 await sleep_or_stop(self._stop, backoff)
                 backoff = min(backoff * 2, 5.0)
-        self.topics_ready = True
+        self.topics_ready.set()
         if self.settings.consumers_enabled:
             for consumer in self.consumers:
                 self._spawn(consumer.run(self._stop), f"consumer-{consumer.group_id}")
@@ -149,6 +164,15 @@ class ServiceRuntime:
         self._tasks.clear()
         await self.engine.dispose()
 
+    def _migration_state(self, revision: str | None) -> str:
+        if revision == self._head:
+            return "ok"
+        # A revision this code does not know is a newer one: during a rollout the migration
+        # job runs first, and the old pods keep serving until the new ones are ready.
+        if revision is not None and revision not in known_revisions(self.migrations):
+            return "ok"
+        return f"at {revision}, expected {self._head}"
+
     async def readiness(self) -> dict[str, Any]:
         checks: dict[str, Any] = {}
         try:
@@ -156,14 +180,15 @@ class ServiceRuntime:
                 await conn.execute(text("SELECT 1"))
                 revision = await current_revision(conn)
             checks["database"] = "ok"
-            checks["migrations"] = (
-                "ok" if revision == self._head else f"at {revision}, expected {self._head}"
-            )
+            checks["migrations"] = self._migration_state(revision)
         except Exception as exc:
             checks["database"] = f"unreachable ({type(exc).__name__})"
-        if self.consumers and self.settings.consumers_enabled:
-            running = [c.group_id for c in self.consumers if c.is_running]
+        expected: list[ConsumerRuntime | None] = [c for c in self.consumers if c.gates_readiness]
+        if self.live_consumers is not None:
+            expected += self.live_consumers()
+        if expected and self.settings.consumers_enabled:
+            running = [c for c in expected if c is not None and c.is_running]
             checks["consumers"] = (
-                "ok" if len(running) == len(self.consumers) else "not connected to Kafka"
+                "ok" if len(running) == len(expected) else "not connected to Kafka"
             )
         return checks

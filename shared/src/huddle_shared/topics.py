@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Iterable
+from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
@@ -19,10 +20,13 @@ async def ensure_topics(
     partitions: int = 3,
     replication_factor: int = 1,
     timeout_s: float = 30.0,
+    client_options: dict[str, Any] | None = None,
 ) -> None:
     """Create the missing topics (event topics keep their whole history) and wait for them."""
     wanted = sorted(set(names))
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=10_000)
+    admin = AIOKafkaAdminClient(
+        bootstrap_servers=bootstrap, request_timeout_ms=10_000, **(client_options or {})
+    )
     await admin.start()
     try:
         existing = set(await admin.list_topics())

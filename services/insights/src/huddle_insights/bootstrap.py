@@ -2,28 +2,65 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from fastapi import FastAPI
 
 from huddle_insights.api.routes import router
+from huddle_insights.application.projector import Projector
 from huddle_insights.config import InsightsSettings
-from huddle_insights.consumers.teams_events import build_teams_consumer
 from huddle_shared.app import create_service_app
 from huddle_shared.contracts import REGISTRY
+from huddle_shared.db import create_engine
 from huddle_shared.runtime import ServiceRuntime
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+CONSUMED_SERVICES = ("identity", "teams", "assessments")
+
+
+def build_projector(settings: InsightsSettings, runtime: ServiceRuntime) -> Projector:
+    return Projector(
+        engine=runtime.engine,
+        store=runtime.store,
+        bootstrap=settings.kafka_bootstrap,
+        topics=[settings.topic(t) for t in REGISTRY.topic_names(services=CONSUMED_SERVICES)],
+        dead_letter_topic=settings.topic("insights.deadletter.v1"),
+        group_prefix=settings.consumer_group,
+        batch_size=settings.consumer_batch_size,
+        client_options=settings.kafka_options,
+    )
 
 
 def build_app(settings: InsightsSettings | None = None) -> FastAPI:
     settings = settings or InsightsSettings()
     runtime = ServiceRuntime.build(settings, registry=REGISTRY, migrations=MIGRATIONS)
-    runtime.add_consumer(build_teams_consumer(settings, runtime.engine))
-    return create_service_app(
+    projector = build_projector(settings, runtime)
+    runtime.topics.extend([*projector.topics, projector.dead_letter_topic])
+
+    async def project(stop: asyncio.Event) -> None:
+        if settings.consumers_enabled:
+            await projector.run(stop, ready=runtime.topics_ready)
+
+    runtime.add_task("projector", project)
+    runtime.live_consumers = lambda: [projector.live]
+    app = create_service_app(
         runtime=runtime,
         title="Huddle insights",
-        description="Morale, collaboration and burnout-risk dashboards, projected from the "
-        "event stream. Read-only; values resting on too few respondents are suppressed.",
+        description="Morale, collaboration and burnout-risk dashboards projected from the "
+        "event stream. Aggregates only: values resting on too few respondents are suppressed.",
         routers=[router],
     )
+    app.state.projector = projector
+    return app
+
+
+async def rebuild_projections(settings: InsightsSettings) -> dict[str, object]:
+    """``python -m huddle_insights rebuild``: a running service follows the swap by itself."""
+    runtime = ServiceRuntime.build(
+        settings, registry=REGISTRY, migrations=MIGRATIONS, engine=create_engine(settings)
+    )
+    try:
+        return (await build_projector(settings, runtime).rebuild()).as_json()
+    finally:
+        await runtime.engine.dispose()

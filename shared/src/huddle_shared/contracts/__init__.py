@@ -6,7 +6,10 @@ document health-system IT integrates against is generated from this registry.
 
 from __future__ import annotations
 
+# Importing a contracts module registers its events.
+from huddle_shared.contracts import assessments as assessments
 from huddle_shared.contracts import identity as identity
+from huddle_shared.contracts import insights as insights
 from huddle_shared.contracts import teams as teams
 from huddle_shared.contracts.registry import REGISTRY
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from huddle_shared.contracts.registry import REGISTRY
 from huddle_shared.events import DomainEvent, Topic
@@ -47,3 +48,162 @@ class TeamRenamed(DomainEvent):
     name: str = Field(min_length=1, max_length=200)
     description: str = Field(default="", max_length=4000)
     renamed_by: str
+
+
+# ---- vocabularies of the events below ------------------------------------------------------
+
+
+class TeamRole(StrEnum):
+    """The part a person plays on one team; distinct from their profession (identity's)."""
+
+    CLINICAL_LEAD = "clinical_lead"
+    CARE_COORDINATOR = "care_coordinator"
+    CLINICAL_PHARMACIST = "clinical_pharmacist"
+    SOCIAL_WORKER = "social_worker"
+    BEHAVIORAL_HEALTH = "behavioral_health"
+    NURSE = "nurse"
+    MEDICAL_ASSISTANT = "medical_assistant"
+    FRONT_DESK = "front_desk"
+    PATIENT_PARTNER = "patient_partner"
+    PHYSICIAN = "physician"
+    NURSE_PRACTITIONER = "nurse_practitioner"
+    PHYSICIAN_ASSISTANT = "physician_assistant"
+    DIETITIAN = "dietitian"
+    COMMUNITY_HEALTH_WORKER = "community_health_worker"
+    OTHER = "other"
+
+
+class GoalStatus(StrEnum):
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    ACHIEVED = "achieved"
+    DROPPED = "dropped"
+
+
+class ReviewOutcome(StrEnum):
+    REAFFIRMED = "reaffirmed"
+    NEEDS_REVISION = "needs_revision"
+    REVISED = "revised"
+
+
+class CharterGoal(BaseModel):
+    """One goal of a charter revision, with its status when the revision was agreed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    goal_id: str
+    title: str = Field(min_length=1, max_length=500)
+    measure: str = Field(min_length=1, max_length=1000)
+    due_date: date
+    status: GoalStatus = GoalStatus.ON_TRACK
+
+
+class CharterRole(BaseModel):
+    """A team role as the charter describes it, with what its holder is responsible for."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    role: TeamRole
+    responsibilities: list[str] = Field(default_factory=list)
+
+
+# ---- membership ----------------------------------------------------------------------------
+
+
+@REGISTRY.event(TEAM_TOPIC, "huddle.teams.member_added.v1")
+class MemberAdded(DomainEvent):
+    """A person joined a team in a team role, from the effective date."""
+
+    team_id: str
+    user_id: str
+    role: TeamRole
+    effective_date: date
+    added_by: str
+
+
+@REGISTRY.event(TEAM_TOPIC, "huddle.teams.member_role_changed.v1")
+class MemberRoleChanged(DomainEvent):
+    """A member's team role changed: one role ends and the next begins on the effective date."""
+
+    team_id: str
+    user_id: str
+    from_role: TeamRole
+    to_role: TeamRole
+    reason: str = Field(min_length=1, max_length=1000)
+    effective_date: date
+    changed_by: str
+
+
+@REGISTRY.event(TEAM_TOPIC, "huddle.teams.member_removed.v1")
+class MemberRemoved(DomainEvent):
+    """A person left a team; their last role ends on the effective date."""
+
+    team_id: str
+    user_id: str
+    role: TeamRole
+    effective_date: date
+    removed_by: str
+
+
+# ---- the charter ---------------------------------------------------------------------------
+
+
+@REGISTRY.event(TEAM_TOPIC, "huddle.teams.charter_revised.v1")
+class CharterRevised(DomainEvent):
+    """The team agreed a new revision of its charter: vision, goals, norms and roles."""
+
+    team_id: str
+    revision: int = Field(ge=1)
+    vision: str = Field(max_length=4000)
+    goals: list[CharterGoal]
+    norms: list[str]
+    roles: list[CharterRole]
+    next_review_due: date
+    revised_by: str
+
+
+@REGISTRY.event(TEAM_TOPIC, "huddle.teams.charter_reviewed.v1")
+class CharterReviewed(DomainEvent):
+    """The team revisited its charter; the next review falls one cadence later."""
+
+    team_id: str
+    revision: int = Field(ge=1)
+    outcome: ReviewOutcome
+    notes: str = Field(default="", max_length=4000)
+    reviewed_on: date
+    next_review_due: date
+    reviewed_by: str
+
+
+@REGISTRY.event(TEAM_TOPIC, "huddle.teams.goal_status_changed.v1")
+class GoalStatusChanged(DomainEvent):
+    """A charter goal moved to another status (on track, at risk, achieved, dropped)."""
+
+    team_id: str
+    goal_id: str
+    from_status: GoalStatus
+    to_status: GoalStatus
+    note: str = Field(default="", max_length=1000)
+    changed_by: str
+
+
+@REGISTRY.event(TEAM_TOPIC, "huddle.teams.review_cadence_changed.v1")
+class ReviewCadenceChanged(DomainEvent):
+    """How often the team revisits its charter changed (``next_review_due`` moves with it)."""
+
+    team_id: str
+    review_cadence_days: int = Field(ge=1, le=730)
+    next_review_due: date | None = None
+    changed_by: str
+
+
+# ---- the end -------------------------------------------------------------------------------
+
+
+@REGISTRY.event(TEAM_TOPIC, "huddle.teams.team_archived.v1")
+class TeamArchived(DomainEvent):
+    """A team was archived: it keeps its history and refuses every further change."""
+
+    team_id: str
+    reason: str = Field(default="", max_length=1000)
+    archived_by: str

@@ -4,7 +4,6 @@ become events (password hashes, refresh tokens, signing keys, per-person keys)."
 from __future__ import annotations
 
 from sqlalchemy import (
-    ARRAY,
     Column,
     DateTime,
     Index,
@@ -14,7 +13,7 @@ from sqlalchemy import (
     Table,
     Text,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
 from huddle_shared.db import NAMING
 

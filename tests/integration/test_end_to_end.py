@@ -1,0 +1,175 @@
+"""All four services as real processes: from sign-up to the dashboards, numbers checked."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from huddle_assessments.bootstrap import MIGRATIONS as ASSESSMENTS
+from huddle_identity.bootstrap import MIGRATIONS as IDENTITY
+from huddle_insights.bootstrap import MIGRATIONS as INSIGHTS
+from huddle_shared.devinfra.selection import free_port
+from huddle_shared.testing.databases import DatabaseFactory
+from huddle_shared.testing.kafka import eventually
+from huddle_shared.testing.processes import ServiceProcess
+from huddle_teams.bootstrap import MIGRATIONS as TEAMS
+
+from .identity_support import PASSWORD, person
+
+pytestmark = pytest.mark.timeout(400)
+
+# Five respondents' pulse answers and the indices they give: (mean - 1) / 4 * 100.
+ANSWERS = [
+    ([4, 4, 4, 4, 4], 75.0),
+    ([3, 3, 3, 3, 3], 50.0),
+    ([4, 4, 3, 3, 3], 60.0),
+    ([4, 4, 4, 3, 3], 65.0),
+    ([3, 3, 3, 3, 3], 50.0),
+]
+ITEMS = ["energy", "recognition", "workload", "pride", "recommend"]
+
+
+@pytest.fixture
+def stack(
+    databases: DatabaseFactory, service_env: Callable[..., dict[str, str]], log_dir: Path
+) -> Iterator[dict[str, ServiceProcess]]:
+    identity_port = free_port()
+    jwks = f"http://127.0.0.1:{identity_port}/.well-known/jwks.json"
+    extra = {
+        "HUDDLE_ARGON2_TIME_COST": "1",
+        "HUDDLE_ARGON2_MEMORY_KIB": "8192",
+        "HUDDLE_JWKS_URL": jwks,
+        "HUDDLE_AUTO_CLOSE_INTERVAL_S": "1",
+    }
+    processes = {
+        name: ServiceProcess(
+            name,
+            port=identity_port if name == "identity" else free_port(),
+            env=service_env(databases.create(name, migrations), **extra),
+            log_dir=log_dir,
+        )
+        for name, migrations in (
+            ("identity", IDENTITY),
+            ("teams", TEAMS),
+            ("assessments", ASSESSMENTS),
+            ("insights", INSIGHTS),
+        )
+    }
+    try:
+        for process in processes.values():
+            process.start(wait_ready=False)
+        for process in processes.values():
+            process.wait_ready(timeout_s=90)
+        yield processes
+    finally:
+        for process in processes.values():
+            process.stop()
+
+
+async def _retry(call: Callable[[], Any], ok: tuple[int, ...] = (200, 201)) -> httpx.Response:
+    """Calls that depend on another service's events: retry until they have arrived."""
+    response: httpx.Response | None = None
+    for _ in range(120):
+        response = await call()
+        assert response is not None
+        if response.status_code in ok:
+            return response
+        await asyncio.sleep(0.5)
+    assert response is not None
+    raise AssertionError(f"{response.status_code}: {response.text}")
+
+
+async def test_from_sign_up_to_the_morale_dashboard(stack: dict[str, ServiceProcess]) -> None:
+    identity, teams, assessments, insights = (
+        httpx.AsyncClient(base_url=stack[name].url, timeout=30)
+        for name in ("identity", "teams", "assessments", "insights")
+    )
+    async with identity, teams, assessments, insights:
+        admin = person("Amara Okafor", "physician")
+        org = (await identity.post("/v1/orgs", json={"name": "Riverside", "admin": admin})).json()
+        org_id = org["org"]["id"]
+
+        async def bearer(email: str) -> dict[str, str]:
+            token = await identity.post(
+                "/v1/auth/token",
+                data={"grant_type": "password", "username": email, "password": PASSWORD},
+            )
+            return {"Authorization": f"Bearer {token.json()['access_token']}"}
+
+        boss = await bearer(admin["email"])
+        professions = ["nurse", "nurse", "nurse", "physician", "pharmacist", "social_worker"]
+        people = []
+        for n, profession in enumerate(professions):
+            someone = person(f"Person {n}", profession)
+            created = await identity.post("/v1/users", json=someone, headers=boss)
+            assert created.status_code == 201, created.text
+            people.append((created.json()["id"], someone["email"]))
+
+        team = await teams.post("/v1/teams", json={"name": "Riverside A"}, headers=boss)
+        assert team.status_code == 201, team.text
+        team_id = team.json()["id"]
+        for user_id, _ in people:
+
+            async def add(u: str = user_id) -> httpx.Response:
+                return await teams.post(
+                    f"/v1/teams/{team_id}/members",
+                    json={"user_id": u, "role": "nurse"},
+                    headers=boss,
+                )
+
+            await _retry(add)
+
+        async def eligible_everyone() -> bool:
+            opened = await assessments.post(
+                "/v1/campaigns",
+                json={
+                    "team_id": team_id,
+                    "instrument_id": "huddle-team-pulse-v1",
+                    "closes_at": (datetime.now(UTC) + timedelta(days=7)).isoformat(),
+                },
+                headers=boss,
+            )
+            if opened.status_code == 201 and opened.json()["participation"]["eligible"] == 6:
+                state["campaign"] = opened.json()["id"]
+                return True
+            if opened.status_code == 201:  # opened before every member arrived: close, retry
+                await assessments.post(f"/v1/campaigns/{opened.json()['id']}/close", headers=boss)
+            return False
+
+        state: dict[str, str] = {}
+        await eventually(eligible_everyone, timeout_s=60, interval_s=1.0)
+        campaign_id = state["campaign"]
+        for (_, email), (answers, _) in zip(people, ANSWERS, strict=False):
+            posted = await assessments.post(
+                f"/v1/campaigns/{campaign_id}/responses",
+                json={"answers": dict(zip(ITEMS, answers, strict=True))},
+                headers=await bearer(email),
+            )
+            assert posted.status_code == 201, posted.text
+        closed = await assessments.post(f"/v1/campaigns/{campaign_id}/close", headers=boss)
+        assert closed.status_code == 200
+
+        async def morale_shown() -> bool:
+            board = await insights.get(f"/v1/teams/{team_id}/dashboard", headers=boss)
+            return board.status_code == 200 and board.json()["morale"]["value"] is not None
+
+        await eventually(morale_shown, timeout_s=90, interval_s=0.5)
+        board = (await insights.get(f"/v1/teams/{team_id}/dashboard", headers=boss)).json()
+        expected = sum(index for _, index in ANSWERS) / len(ANSWERS)
+        assert board["morale"]["value"] == expected == 60.0
+        assert board["morale"]["respondents"] == 5
+        assert board["participation"]["rate"] == round(5 / 6, 3)
+        assert board["roster"]["by_profession"] == {
+            "nurse": 3,
+            "pharmacist": 1,
+            "physician": 1,
+            "social_worker": 1,
+        }
+        listing = (await insights.get(f"/v1/orgs/{org_id}/dashboard", headers=boss)).json()
+        assert [t["team_id"] for t in listing["teams"]] == [team_id]

@@ -1,0 +1,232 @@
+"""Publishing identity's and teams' events the way those services do, for consumer tests.
+
+Services that consume another's events are tested against real Kafka with the producer's own
+contract models and envelope; this module plays the producer.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
+
+from huddle_shared.contracts.assessments import (
+    Anonymity,
+    CampaignClosed,
+    CampaignOpened,
+    InstrumentKind,
+    ResponseRecorded,
+    ResponseScores,
+)
+from huddle_shared.contracts.identity import (
+    OrgRole,
+    Profession,
+    UserErased,
+    UserRegistered,
+)
+from huddle_shared.contracts.teams import (
+    CareSetting,
+    CharterGoal,
+    CharterRevised,
+    CharterRole,
+    MemberAdded,
+    MemberRoleChanged,
+    TeamCreated,
+    TeamRole,
+)
+from huddle_shared.envelope import to_kafka
+from huddle_shared.events import DomainEvent
+from huddle_shared.personal import new_person_key, seal
+from huddle_shared.testing.kafka import produce_raw
+
+
+class Upstream:
+    def __init__(self, bootstrap: str, topic_prefix: str) -> None:
+        self.bootstrap = bootstrap
+        self.prefix = topic_prefix
+        self.versions: dict[str, int] = defaultdict(int)
+
+    async def publish(self, stream_id: str, org_id: str, event: DomainEvent, source: str) -> None:
+        self.versions[stream_id] += 1
+        key, value, headers = to_kafka(
+            event_id=uuid.uuid4(),
+            event_type=event.event_type,
+            source=f"huddle/{source}",
+            subject=stream_id,
+            time=datetime.now(UTC),
+            tenant_id=org_id,
+            stream_version=self.versions[stream_id],
+            data=event.model_dump(mode="json"),
+        )
+        await produce_raw(
+            self.bootstrap, self.prefix + event.topic, value, key=key, headers=headers
+        )
+
+    async def user(self, org_id: str, profession: Profession, user_id: str | None = None) -> str:
+        user_id = user_id or str(uuid.uuid4())
+        key = new_person_key()
+        await self.publish(
+            user_id,
+            org_id,
+            UserRegistered(
+                user_id=user_id,
+                org_id=org_id,
+                email=seal(key, user_id, f"{user_id}@example.org", context="email"),
+                display_name=seal(key, user_id, "Someone", context="name"),
+                profession=profession,
+                org_roles=[OrgRole.MEMBER],
+            ),
+            "identity",
+        )
+        return user_id
+
+    async def erase(self, org_id: str, user_id: str) -> None:
+        await self.publish(
+            user_id,
+            org_id,
+            UserErased(user_id=user_id, org_id=org_id, erased_by="admin"),
+            "identity",
+        )
+
+    async def team(
+        self, org_id: str, name: str = "Riverside Team A", team_id: str | None = None
+    ) -> str:
+        team_id = team_id or str(uuid.uuid4())
+        await self.publish(
+            team_id,
+            org_id,
+            TeamCreated(
+                team_id=team_id,
+                org_id=org_id,
+                name=name,
+                care_setting=CareSetting.PRIMARY_CARE_CLINIC,
+                created_by="admin",
+            ),
+            "teams",
+        )
+        return team_id
+
+    async def member(self, org_id: str, team_id: str, user_id: str, role: TeamRole) -> None:
+        await self.publish(
+            team_id,
+            org_id,
+            MemberAdded(
+                team_id=team_id,
+                user_id=user_id,
+                role=role,
+                effective_date=date.today(),
+                added_by="admin",
+            ),
+            "teams",
+        )
+
+    async def role_changed(
+        self, org_id: str, team_id: str, user_id: str, when: date, to_role: TeamRole
+    ) -> None:
+        await self.publish(
+            team_id,
+            org_id,
+            MemberRoleChanged(
+                team_id=team_id,
+                user_id=user_id,
+                from_role=TeamRole.NURSE,
+                to_role=to_role,
+                reason="covering for a colleague",
+                effective_date=when,
+                changed_by="lead",
+            ),
+            "teams",
+        )
+
+    async def charter(self, org_id: str, team_id: str, revision: int = 1) -> None:
+        await self.publish(
+            team_id,
+            org_id,
+            CharterRevised(
+                team_id=team_id,
+                revision=revision,
+                vision="Every patient knows who to call, and every colleague feels heard.",
+                goals=[
+                    CharterGoal(
+                        goal_id=f"g{i}",
+                        title=f"Goal {i}",
+                        measure="a measure",
+                        due_date=date.today() + timedelta(days=90),
+                    )
+                    for i in (1, 2)
+                ],
+                norms=["Start huddles on time", "Speak up early", "Assume good intent"],
+                roles=[
+                    CharterRole(role=TeamRole.CLINICAL_LEAD, responsibilities=["run huddles"]),
+                    CharterRole(role=TeamRole.NURSE, responsibilities=["triage"]),
+                ],
+                next_review_due=date.today() + timedelta(days=90),
+                revised_by="lead",
+            ),
+            "teams",
+        )
+
+    async def campaign(
+        self,
+        org_id: str,
+        team_id: str,
+        kind: InstrumentKind,
+        results: list[ResponseScores],
+        *,
+        eligible: int = 8,
+        groups: list[str] | None = None,
+        responses_first: bool = False,
+    ) -> str:
+        """A whole campaign: opened, answered, closed (responses may come first, as on Kafka)."""
+        campaign_id = str(uuid.uuid4())
+        now = datetime.now(UTC)
+        opened = CampaignOpened(
+            campaign_id=campaign_id,
+            org_id=org_id,
+            team_id=team_id,
+            instrument_id=f"huddle-{kind.value}-v1",
+            instrument_kind=kind,
+            title=kind.value,
+            opens_at=now - timedelta(days=1),
+            closes_at=now + timedelta(days=1),
+            anonymity=Anonymity.ANONYMOUS,
+            min_group_size=5,
+            eligible_count=eligible,
+        )
+        if not responses_first:
+            await self.publish(campaign_id, org_id, opened, "assessments")
+        for i, scores in enumerate(results):
+            response_id = str(uuid.uuid4())
+            await self.publish(
+                response_id,
+                org_id,
+                ResponseRecorded(
+                    response_id=response_id,
+                    campaign_id=campaign_id,
+                    team_id=team_id,
+                    org_id=org_id,
+                    instrument_id=opened.instrument_id,
+                    instrument_kind=kind,
+                    respondent_ref=str(uuid.uuid4()),
+                    respondent_group=(groups or [])[i] if groups else "other",
+                    scores=scores,
+                    recorded_at=now,
+                ),
+                "assessments",
+            )
+        if responses_first:
+            await self.publish(campaign_id, org_id, opened, "assessments")
+        await self.publish(
+            campaign_id,
+            org_id,
+            CampaignClosed(
+                campaign_id=campaign_id,
+                team_id=team_id,
+                closed_at=now + timedelta(seconds=len(self.versions)),
+                reason="closed_early",
+                eligible_count=eligible,
+                responded_count=len(results),
+            ),
+            "assessments",
+        )
+        return campaign_id
