@@ -1,8 +1,14 @@
-"""All four services as real processes: from sign-up to the dashboards, numbers checked."""
+"""All four services as real processes: from sign-up to the dashboards, numbers checked.
+
+The same run checks what operators rely on: one trace from the teams request through the relay
+to the insights projection (spans written by each process to its own file), metrics that move,
+and logs that never hold a password, a token or a survey answer.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -51,7 +57,11 @@ def stack(
         name: ServiceProcess(
             name,
             port=identity_port if name == "identity" else free_port(),
-            env=service_env(databases.create(name, migrations), **extra),
+            env=service_env(
+                databases.create(name, migrations),
+                **extra,
+                HUDDLE_TRACE_FILE=str(log_dir / f"{name}.spans.jsonl"),
+            ),
             log_dir=log_dir,
         )
         for name, migrations in (
@@ -85,7 +95,14 @@ async def _retry(call: Callable[[], Any], ok: tuple[int, ...] = (200, 201)) -> h
     raise AssertionError(f"{response.status_code}: {response.text}")
 
 
-async def test_from_sign_up_to_the_morale_dashboard(stack: dict[str, ServiceProcess]) -> None:
+def spans(stack: dict[str, ServiceProcess], name: str) -> list[dict[str, Any]]:
+    path = Path(stack[name].env["HUDDLE_TRACE_FILE"])
+    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+
+
+async def test_from_sign_up_to_the_morale_dashboard(
+    stack: dict[str, ServiceProcess], log_dir: Path
+) -> None:
     identity, teams, assessments, insights = (
         httpx.AsyncClient(base_url=stack[name].url, timeout=30)
         for name in ("identity", "teams", "assessments", "insights")
@@ -148,7 +165,10 @@ async def test_from_sign_up_to_the_morale_dashboard(stack: dict[str, ServiceProc
         for (_, email), (answers, _) in zip(people, ANSWERS, strict=False):
             posted = await assessments.post(
                 f"/v1/campaigns/{campaign_id}/responses",
-                json={"answers": dict(zip(ITEMS, answers, strict=True))},
+                json={
+                    "answers": dict(zip(ITEMS, answers, strict=True)),
+                    "comment": "a private remark about handovers",
+                },
                 headers=await bearer(email),
             )
             assert posted.status_code == 201, posted.text
@@ -173,3 +193,64 @@ async def test_from_sign_up_to_the_morale_dashboard(stack: dict[str, ServiceProc
         }
         listing = (await insights.get(f"/v1/orgs/{org_id}/dashboard", headers=boss)).json()
         assert [t["team_id"] for t in listing["teams"]] == [team_id]
+
+        # ---- one trace: teams request -> relay publish -> insights projection ----------------
+        requests = [
+            s
+            for s in spans(stack, "teams")
+            if s["kind"] == "SERVER" and s["name"] == "POST /v1/teams"
+        ]
+        assert requests, "the teams request has a server span"
+        trace_id = requests[0]["trace_id"]
+        published = [
+            s
+            for s in spans(stack, "teams")
+            if s["name"].startswith("publish ") and s["trace_id"] == trace_id
+        ]
+        assert published, "the relay's publish span continues the request's trace"
+        applied = [
+            s
+            for s in spans(stack, "insights")
+            if s["name"] == "apply huddle.teams.team_created.v1" and s["trace_id"] == trace_id
+        ]
+        assert applied, "the insights projection continues the same trace"
+        batches = [s for s in spans(stack, "insights") if s["name"].startswith("apply batch")]
+        assert any(link["trace_id"] == trace_id for batch in batches for link in batch["links"]), (
+            "the batch span links to the events it applied"
+        )
+
+        # ---- metrics moved --------------------------------------------------------------------
+        metrics_text = (await teams.get("/metrics")).text
+        lines = metrics_text.splitlines()
+        assert any(
+            line.startswith("huddle_http_requests_total{")
+            and 'method="POST"' in line
+            and 'route="/v1/teams"' in line
+            and 'status="201"' in line
+            for line in lines
+        )
+        assert any(line.startswith("huddle_relay_published_total{") for line in lines)
+        assert any(
+            line.startswith("huddle_events_appended_total{") and "team_created" in line
+            for line in lines
+        )
+        insights_metrics = (await insights.get("/metrics")).text
+        assert "huddle_consumer_events_applied_total" in insights_metrics
+        assert "huddle_projection_batch_seconds_bucket" in insights_metrics
+
+    # ---- logs: JSON lines with ids, never a secret or an answer ---------------------------
+    for name in stack:
+        log = stack[name].log_path.read_text()
+        assert PASSWORD not in log, f"{name} logged a password"
+        assert "Bearer ey" not in log
+        assert "a private remark" not in log, f"{name} logged a survey comment"
+        assert '"energy"' not in log, f"{name} logged a survey answer"
+    access = [
+        json.loads(line)
+        for line in stack["teams"].log_path.read_text().splitlines()
+        if '"huddle.access"' in line
+    ]
+    assert access, "requests are logged"
+    assert all({"request_id", "time", "level", "service"} <= set(line) for line in access)
+    assert any(line.get("tenant") == org_id for line in access)
+    assert any("trace_id" in line for line in access)

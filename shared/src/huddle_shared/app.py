@@ -10,7 +10,13 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from huddle_shared.middleware import RequestGuardMiddleware, SecurityHeadersMiddleware
+from huddle_shared import metrics
+from huddle_shared.middleware import (
+    MetricsMiddleware,
+    RequestContextMiddleware,
+    RequestGuardMiddleware,
+    SecurityHeadersMiddleware,
+)
 from huddle_shared.problems import install_problem_handlers, problem_response
 from huddle_shared.runtime import ServiceRuntime
 
@@ -28,7 +34,9 @@ async def ready(request: Request) -> JSONResponse:
     """Readiness: database reachable, migrations current, consumers connected."""
     runtime: ServiceRuntime = request.app.state.runtime
     checks = await runtime.readiness()
-    if all(v == "ok" for v in checks.values()):
+    ok = all(v == "ok" for v in checks.values())
+    metrics.READY.labels(runtime.settings.service_name).set(1 if ok else 0)
+    if ok:
         return JSONResponse({"status": "ok", "checks": checks})
     return problem_response(
         status=503,
@@ -86,8 +94,16 @@ def create_service_app(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key"],
-            expose_headers=["ETag", "Location"],
+            allow_headers=[
+                "Authorization",
+                "Content-Type",
+                "If-Match",
+                "Idempotency-Key",
+                "X-Request-ID",
+            ],
+            expose_headers=["ETag", "Location", "X-Request-ID"],
         )
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(MetricsMiddleware, service=settings.service_name)
+    app.add_middleware(RequestContextMiddleware)
     return app

@@ -20,6 +20,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from huddle_shared.errors import Forbidden, NotFound, Unauthorized
+from huddle_shared.logs import tenant_var
 
 ALLOWED_ALGORITHMS = frozenset({"RS256", "ES256", "EdDSA", "PS256"})
 MAX_KEYS = 32
@@ -196,6 +197,7 @@ async def current_principal(
     verifier: TokenVerifier = request.app.state.token_verifier
     principal = await verifier.verify(credentials.credentials)
     request.state.principal = principal
+    tenant_var.set(principal.org_id)
     return principal
 
 

@@ -26,11 +26,12 @@ from typing import Any, Protocol
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import CommitFailedError, KafkaError
 from aiokafka.structs import ConsumerRecord
+from opentelemetry import propagate, trace
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from huddle_shared import metrics
+from huddle_shared import metrics, telemetry
 from huddle_shared.aio import sleep_or_stop
 from huddle_shared.envelope import Envelope, MalformedEnvelope, from_kafka
 from huddle_shared.events import DomainEvent, EventRegistry, InvalidEventPayload, UnknownEventType
@@ -70,6 +71,15 @@ class _Item:
     record: ConsumerRecord[bytes, bytes]
     event: ReceivedEvent | None
     reason: str | None
+
+
+def _span_context_of(envelope: Envelope) -> trace.SpanContext | None:
+    if not envelope.traceparent:
+        return None
+    context = trace.get_current_span(
+        propagate.extract({"traceparent": envelope.traceparent})
+    ).get_span_context()
+    return context if context.is_valid else None
 
 
 def _is_transient(exc: BaseException) -> bool:
@@ -131,6 +141,7 @@ class ConsumerRuntime:
         self.last_batch_at: float | None = None
         self.lag: dict[TopicPartition, int] = {}
         self.last_event_time: dict[tuple[str, int], datetime] = {}
+        self._tracer = telemetry.tracer()
 
     # ---- lifecycle -------------------------------------------------------------------------
 
@@ -213,6 +224,26 @@ class ConsumerRuntime:
         """Apply one batch in one transaction. Returns how many events took effect."""
         started = time.perf_counter()
         items = [self.decode(r) for r in records]
+        links = [
+            trace.Link(span_context)
+            for item in items
+            if item.event is not None
+            and (span_context := _span_context_of(item.event.envelope)) is not None
+        ]
+        with self._tracer.start_as_current_span(
+            f"apply batch {self.group_id}",
+            kind=trace.SpanKind.CONSUMER,
+            links=links,
+            attributes={"messaging.batch.message_count": len(records)},
+        ):
+            return await self._process(records, items, started)
+
+    async def _process(
+        self,
+        records: Sequence[ConsumerRecord[bytes, bytes]],
+        items: list[_Item],
+        started: float,
+    ) -> int:
         async with self.engine.begin() as conn:
             versions = await self._load_versions(
                 conn, {i.event.envelope.subject for i in items if i.event}
@@ -251,6 +282,24 @@ class ConsumerRuntime:
                 self.last_event_time[key] = when
         return len(applied)
 
+    async def _apply_traced(self, conn: AsyncConnection, event: ReceivedEvent) -> None:
+        # Each event continues the trace of the request that caused it (its own span).
+        cause = propagate.extract(
+            {k: v for k in ("traceparent", "tracestate") if (v := getattr(event.envelope, k))}
+        )
+        with self._tracer.start_as_current_span(
+            f"apply {event.envelope.type}",
+            context=cause,
+            kind=trace.SpanKind.CONSUMER,
+            attributes={
+                "messaging.destination.name": event.topic,
+                "messaging.kafka.destination.partition": event.partition,
+                "messaging.kafka.message.offset": event.offset,
+                "messaging.consumer.group.name": self.group_id,
+            },
+        ):
+            await self.projection.apply(conn, event)
+
     async def _apply_all(self, conn: AsyncConnection, todo: list[_Item]) -> list[_Item]:
         # Fast path: one savepoint for the batch. Only if something fails do we pay for a
         # savepoint per event to find and set aside the poison ones.
@@ -258,7 +307,7 @@ class ConsumerRuntime:
             async with conn.begin_nested():
                 for item in todo:
                     assert item.event is not None
-                    await self.projection.apply(conn, item.event)
+                    await self._apply_traced(conn, item.event)
             return todo
         except Exception as exc:
             if _is_transient(exc):
@@ -268,7 +317,7 @@ class ConsumerRuntime:
             assert item.event is not None
             try:
                 async with conn.begin_nested():
-                    await self.projection.apply(conn, item.event)
+                    await self._apply_traced(conn, item.event)
                 applied.append(item)
             except Exception as exc:
                 if _is_transient(exc):

@@ -12,6 +12,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from huddle_shared import metrics
 from huddle_shared.db import events_table, outbox_table
 from huddle_shared.envelope import to_kafka
 from huddle_shared.errors import ConcurrencyConflict
@@ -143,6 +144,10 @@ class EventStore:
                 ) from exc
             raise
         await conn.execute(insert(outbox_table), outbox_rows)
+        for event in events:
+            metrics.EVENTS_APPENDED.labels(
+                self.source.removeprefix("huddle/"), event.event_type
+            ).inc()
         return recorded
 
     def committed(self) -> None:

@@ -10,10 +10,12 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Header, Query, Request
+from opentelemetry import propagate
 
 from huddle_shared.auth import Principal
 from huddle_shared.errors import DomainRuleViolated, HuddleError, PreconditionFailed
 from huddle_shared.eventstore import EventContext
+from huddle_shared.logs import request_id_var
 
 
 class BadRequest(HuddleError):
@@ -91,14 +93,19 @@ def parse_cursor_time(value: Any) -> datetime:
 
 def event_context(request: Request, principal: Principal) -> EventContext:
     """Who acts, for which tenant, and the request id that correlates the resulting events."""
-    request_id = request.headers.get("x-request-id") or str(uuid.uuid4())
+    request_id = request_id_var.get() or request.headers.get("x-request-id") or str(uuid.uuid4())
     if len(request_id) > 200:
         raise DomainRuleViolated("X-Request-ID is too long")
-    trace = {
-        name: value
-        for name in ("traceparent", "tracestate")
-        if (value := request.headers.get(name))
-    }
+    # The current span is the request's server span when tracing is on; without an SDK the
+    # caller's own traceparent passes through, so the chain is never cut.
+    trace: dict[str, str] = {}
+    propagate.inject(trace)
+    if not trace:
+        trace = {
+            name: value
+            for name in ("traceparent", "tracestate")
+            if (value := request.headers.get(name))
+        }
     return EventContext(
         tenant_id=principal.org_id,
         actor=principal.subject,

@@ -5,7 +5,9 @@ from __future__ import annotations
 from prometheus_client import Counter, Gauge, Histogram
 
 EVENTS_APPENDED = Counter(
-    "huddle_events_appended_total", "Events appended to the event store", ["service", "type"]
+    "huddle_events_appended_total",
+    "Events written to the event store (a transaction that then rolls back still counts)",
+    ["service", "type"],
 )
 OUTBOX_DEPTH = Gauge(
     "huddle_outbox_depth", "Outbox rows not yet acknowledged by Kafka", ["service"]
@@ -40,3 +42,22 @@ BATCH_SECONDS = Histogram(
     ["group"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
 )
+
+HTTP_REQUESTS = Counter(
+    "huddle_http_requests_total",
+    "HTTP requests answered, by route template and status code",
+    ["service", "method", "route", "status"],
+)
+HTTP_DURATION = Histogram(
+    "huddle_http_request_duration_seconds",
+    "HTTP request latency by route template",
+    ["service", "method", "route"],
+    buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+DASHBOARD_QUERY_SECONDS = Histogram(
+    "huddle_dashboard_query_seconds",
+    "Time to compute a dashboard response in insights",
+    ["endpoint"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
+)
+READY = Gauge("huddle_ready", "1 when the last readiness check passed", ["service"])

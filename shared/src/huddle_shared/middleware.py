@@ -7,10 +7,15 @@ bodies without buffering them.
 from __future__ import annotations
 
 import json
+import logging
+import time
+import uuid
 from collections.abc import Iterable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from huddle_shared import metrics
+from huddle_shared.logs import request_id_var, tenant_var
 from huddle_shared.problems import PROBLEM_JSON, PROBLEM_TYPE_BASE
 
 SECURITY_HEADERS: list[tuple[bytes, bytes]] = [
@@ -152,3 +157,89 @@ class SecurityHeadersMiddleware:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class MetricsMiddleware:
+    """RED metrics per route template (never the raw path: ids would explode the label set)."""
+
+    def __init__(self, app: ASGIApp, *, service: str) -> None:
+        self.app = app
+        self.service = service
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def capture(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, capture)
+        finally:
+            route = scope.get("route")
+            template = getattr(route, "path", None) or "unmatched"
+            if template not in ("/metrics",):
+                method = scope["method"]
+                metrics.HTTP_REQUESTS.labels(self.service, method, template, str(status)).inc()
+                metrics.HTTP_DURATION.labels(self.service, method, template).observe(
+                    time.perf_counter() - started
+                )
+
+
+_access = logging.getLogger("huddle.access")
+
+
+class RequestContextMiddleware:
+    """A request id for every request (``X-Request-ID`` in and out) and one access-log line.
+
+    The line names the route template, never the path or query string (ids, cursors and
+    anything a client puts there stay out of the logs).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        request_id = incoming if 0 < len(incoming) <= 200 else str(uuid.uuid4())
+        token = request_id_var.set(request_id)
+        tenant_token = tenant_var.set(None)
+        started = time.perf_counter()
+        status = 500
+
+        async def with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (b"x-request-id", request_id.encode("latin-1")),
+                ]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, with_id)
+        finally:
+            route = getattr(scope.get("route"), "path", None) or "unmatched"
+            if not route.startswith(("/health", "/metrics")):
+                _access.info(
+                    "%s %s %s",
+                    scope["method"],
+                    route,
+                    status,
+                    extra={
+                        "status": status,
+                        "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                    },
+                )
+            tenant_var.reset(tenant_token)
+            request_id_var.reset(token)

@@ -20,11 +20,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
+from opentelemetry import propagate, trace
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from huddle_shared import metrics
+from huddle_shared import metrics, telemetry
 from huddle_shared.aio import sleep_or_stop
+from huddle_shared.envelope import TRACE_HEADERS
 
 logger = logging.getLogger("huddle.relay")
 
@@ -179,16 +181,25 @@ class OutboxRelay:
         producer = await self._ensure_producer()
         futures: list[asyncio.Future[Any]] = []
         send_error: BaseException | None = None
+        tracer = telemetry.tracer()
+        inject_ourselves = not telemetry.kafka_instrumented()
         for row in rows:
+            stored = {n: v for n, v in row.headers if n in TRACE_HEADERS}
+            headers = [(n, v.encode("latin-1")) for n, v in row.headers if n not in TRACE_HEADERS]
+            cause = propagate.extract(stored)
             try:
-                futures.append(
-                    await producer.send(
-                        row.topic,
-                        value=row.payload,
-                        key=row.key,
-                        headers=[(n, v.encode("latin-1")) for n, v in row.headers],
+                with tracer.start_as_current_span(
+                    f"publish {row.topic}", context=cause, kind=trace.SpanKind.PRODUCER
+                ):
+                    if inject_ourselves:
+                        carrier: dict[str, str] = {}
+                        propagate.inject(carrier)
+                        headers += [(n, v.encode("latin-1")) for n, v in carrier.items()]
+                    futures.append(
+                        await producer.send(
+                            row.topic, value=row.payload, key=row.key, headers=headers
+                        )
                     )
-                )
             except Exception as exc:
                 send_error = exc
                 break

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from huddle_shared.telemetry import configure_tracing, instrument_app
 from huddle_teams.bootstrap import build_app
 
 
 def create_app() -> FastAPI:
-    return build_app()
+    configure_tracing("teams")
+    app = build_app()
+    instrument_app(app, app.state.runtime.engine)
+    return app

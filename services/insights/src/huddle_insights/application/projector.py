@@ -107,13 +107,17 @@ class Projector:
             ).scalar_one_or_none()
             if current is not None:
                 return int(current)
-            await conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _REBUILD_LOCK})
+        # First start: the schema and the pointer appear in one transaction, so whoever sees
+        # the pointer (an API request, another replica) also finds the tables.
+        async with self.engine_for(1).begin() as conn:
+            await conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK})
+            await conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema_of(1)}"'))
+            await conn.run_sync(read_models.create_all)
             await conn.execute(
                 insert(projection_meta)
                 .values(name=META, active_generation=1, updated_at=datetime.now(UTC))
                 .on_conflict_do_nothing()
             )
-        await self.ensure_schema(1)
         return await self.active_generation()
 
     async def ensure_schema(self, generation: int) -> None:
