@@ -3,11 +3,12 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.local/bin:$(PATH)
 DEVSTACK := uv run --frozen python -m huddle_shared.devinfra
 
-.PHONY: help install run up down status test lint typecheck pytest unit integration asyncapi openapi clean
+.PHONY: help install run up down status demo test lint typecheck pytest unit integration asyncapi clean
 
 help:
 	@echo "make run      - install what is missing, start PostgreSQL, Kafka and the four services (Ctrl-C stops)"
 	@echo "make up       - the same, in the background;  make down - stop it;  make status"
+	@echo "make demo     - start the stack if needed and fill it with a realistic organisation"
 	@echo "make test     - lint, mypy --strict, unit and integration tests against real servers"
 	@echo "make asyncapi - regenerate docs/asyncapi.json from the event registry"
 
@@ -26,6 +27,9 @@ down:
 status:
 	@$(DEVSTACK) status
 
+demo: up
+	@uv run --frozen python scripts/demo.py
+
 test: install lint typecheck pytest
 
 lint:
@@ -39,7 +43,7 @@ pytest:
 	uv run --frozen pytest
 
 unit:
-	uv run --frozen pytest shared/tests/test_events.py shared/tests/test_envelope.py shared/tests/test_asyncapi.py shared/tests/test_auth.py services/teams/tests
+	uv run --frozen pytest shared/tests/test_events.py shared/tests/test_envelope.py shared/tests/test_asyncapi.py shared/tests/test_auth.py services/*/tests
 
 integration:
 	uv run --frozen pytest tests/integration

@@ -58,6 +58,8 @@ PEOPLE = {
         ("Emma Walsh", "medical_assistant"),
         ("Raj Patel", "behavioral_health"),
         ("Clara Novak", "front_desk"),
+        ("Ivan Petrov", "nurse"),
+        ("Zoe Carter", "care_coordinator"),
     ],
     "harbor": [
         ("Ben Adler", "physician"),
@@ -88,7 +90,7 @@ ROLE_FOR = {
 MOOD = {
     "riverside": [4.2, 4.4],
     "northgate": [3.6, 3.7],
-    "eastside": [3.3, 2.2],
+    "eastside": [3.2, 1.9],
     "harbor": [3.5, 3.4],
 }
 
@@ -341,7 +343,7 @@ def main() -> None:
                 )
             )
             centre = MOOD[key][round_]
-            turnout = 0.55 if key == "eastside" and round_ == 1 else 0.9
+            turnout = 0.7 if key == "eastside" and round_ == 1 else 0.9
             for person in respondents:
                 if rng.random() > turnout:
                     continue
