@@ -369,6 +369,8 @@ class ConsumerRuntime:
         for r in records:
             key = (r.topic, r.partition)
             next_offsets[key] = max(next_offsets.get(key, 0), r.offset + 1)
+        if not next_offsets:
+            return
         await conn.execute(
             text(
                 "INSERT INTO consumer_offsets (group_id, topic, partition, next_offset) "
@@ -476,8 +478,8 @@ class ConsumerRuntime:
     async def replay_dead_letters(self, ids: Sequence[int] | None = None) -> tuple[int, int]:
         """Re-drive dead letters through the projection (e.g. after a fix is deployed).
 
-        Returns (applied, still failing). Applied ones are marked replayed; each is applied at
-        most once, and the stream-version guard still protects against double effects.
+        Returns (applied, still failing). Applied ones are marked replayed, so each is applied
+        at most once; the ones still failing stay for the next replay.
         """
         async with self.engine.connect() as conn:
             query = (
@@ -509,17 +511,17 @@ class ConsumerRuntime:
                 failed += 1
                 continue
             async with self.engine.begin() as conn:
+                # A dead letter was never applied, so it is applied now even if later events
+                # of its stream were (replayed events arrive out of order; the projections'
+                # upserts tolerate that). ``replayed_at`` makes this happen at most once.
+                try:
+                    async with conn.begin_nested():
+                        await self._apply_traced(conn, item.event)
+                except Exception:
+                    failed += 1
+                    continue
                 versions = await self._load_versions(conn, {item.event.envelope.subject})
-                if item.event.envelope.stream_version > versions.get(
-                    item.event.envelope.subject, 0
-                ):
-                    try:
-                        async with conn.begin_nested():
-                            await self.projection.apply(conn, item.event)
-                    except Exception:
-                        failed += 1
-                        continue
-                    await self._store_progress(conn, [], [item], versions)
+                await self._store_progress(conn, [], [item], versions)
                 await conn.execute(
                     text("UPDATE dead_letters SET replayed_at = now() WHERE id = :id"),
                     {"id": r.id},

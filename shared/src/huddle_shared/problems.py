@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from huddle_shared.errors import HuddleError
@@ -171,13 +173,17 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(OperationalError, database_unavailable)
     app.add_exception_handler(InterfaceError, database_unavailable)
     app.add_exception_handler(DBAPIError, database_unavailable)
+    # Connection failures raised before any SQL runs (refused, reset, pool timeout). Handled
+    # here rather than by the catch-all, which Starlette re-raises after answering.
+    app.add_exception_handler(OSError, database_unavailable)
+    app.add_exception_handler(SQLAlchemyTimeoutError, database_unavailable)
+    app.add_exception_handler(asyncpg.InterfaceError, database_unavailable)
+    app.add_exception_handler(asyncpg.CannotConnectNowError, database_unavailable)
     app.add_exception_handler(Exception, unexpected)
 
 
 def _looks_like_connection_loss(exc: BaseException) -> bool:
     """Connection failures surface as OSError/timeouts from the pool before any SQL runs."""
-    import asyncpg
-
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:

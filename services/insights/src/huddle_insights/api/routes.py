@@ -166,17 +166,34 @@ async def projection_status(request: Request, principal: CurrentPrincipal) -> di
     }
 
 
-@router.post("/projections/rebuild", tags=["operations"])
-async def rebuild(
-    request: Request,
-    operator_key: Annotated[str | None, Header(alias="X-Operator-Key", max_length=512)] = None,
-) -> dict[str, Any]:
-    """Rebuild every projection from the beginning of the topics and swap it in (operators)."""
+OperatorKey = Annotated[str | None, Header(alias="X-Operator-Key", max_length=512)]
+
+
+def _require_operator(request: Request, operator_key: str | None) -> None:
     settings: InsightsSettings = request.app.state.runtime.settings
     configured = settings.operator_key.get_secret_value() if settings.operator_key else None
     if configured is None:
         raise NotFound("Not found")
     if operator_key is None or not hmac.compare_digest(operator_key, configured):
         raise Forbidden("A valid X-Operator-Key is required")
+
+
+@router.post("/projections/rebuild", tags=["operations"])
+async def rebuild(request: Request, operator_key: OperatorKey = None) -> dict[str, Any]:
+    """Rebuild every projection from the beginning of the topics and swap it in (operators)."""
+    _require_operator(request, operator_key)
     result = await _projector(request).rebuild()
     return result.as_json()
+
+
+@router.post("/projections/dead-letters/replay", tags=["operations"])
+async def replay_dead_letters(request: Request, operator_key: OperatorKey = None) -> dict[str, Any]:
+    """Re-drive the dead letters through the projection (after a fix is deployed; operators)."""
+    _require_operator(request, operator_key)
+    live = _projector(request).live
+    if live is None:
+        from huddle_shared.errors import ServiceUnavailable
+
+        raise ServiceUnavailable("The projection is not running yet")
+    applied, failing = await live.replay_dead_letters()
+    return {"replayed": applied, "still_failing": failing}
