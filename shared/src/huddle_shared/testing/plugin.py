@@ -6,6 +6,8 @@ then testcontainers when a Docker engine answers, then the project's local provi
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,9 +21,15 @@ from huddle_shared.testing.tokens import TestSigner
 
 
 @pytest.fixture(scope="session")
-def infra(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Infrastructure]:
-    with provision(work_dir=tmp_path_factory.mktemp("infra"), fast=True) as infrastructure:
-        yield infrastructure
+def infra() -> Iterator[Infrastructure]:
+    # Outside pytest's own temporary root: every pytest session on the machine resets that
+    # root to mode 0700, which would lock the unprivileged PostgreSQL account out of its data.
+    work_dir = Path(tempfile.mkdtemp(prefix="huddle-infra-"))
+    try:
+        with provision(work_dir=work_dir, fast=True) as infrastructure:
+            yield infrastructure
+    finally:
+        shutil.rmtree(work_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
