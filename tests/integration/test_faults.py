@@ -151,3 +151,61 @@ async def test_with_kafka_down_writes_succeed_and_the_backlog_drains_when_it_ret
         timeout_s=60,
     )
     assert {r.key for r in records} == {i.encode() for i in before + during}
+
+
+async def test_kafka_killed_for_thirty_seconds_under_steady_writes_loses_nothing(
+    own_kafka: LocalKafka, start_teams: Any, start_insights: Any, signer: TestSigner
+) -> None:
+    org = str(uuid.uuid4())
+    headers = signer.headers(org_id=org, roles=["org_admin", "analyst"])
+    operator = {"X-Operator-Key": "fault-test-operator"}
+    async with (
+        start_teams(kafka_bootstrap=own_kafka.bootstrap) as teams,
+        start_insights(
+            kafka_bootstrap=own_kafka.bootstrap, operator_key="fault-test-operator"
+        ) as insights,
+    ):
+        await eventually(teams.runtime.topics_ready.is_set, timeout_s=60)
+        created: list[str] = []
+        statuses: list[int] = []
+        loop = asyncio.get_running_loop()
+
+        async def steady_writes(seconds: float) -> None:
+            deadline = loop.time() + seconds
+            while loop.time() < deadline:
+                r = await teams.client.post(
+                    "/v1/teams", json={"name": f"Team {len(created):03d}"}, headers=headers
+                )
+                statuses.append(r.status_code)
+                if r.status_code == 201:
+                    created.append(r.json()["id"])
+                await asyncio.sleep(0.1)
+
+        writer = asyncio.create_task(steady_writes(40))
+        await asyncio.sleep(3)
+        own_kafka.kill()
+        await asyncio.sleep(30)
+        own_kafka.start()
+        await writer
+        assert set(statuses) == {201}, "no write failed because of Kafka"
+
+        await eventually(_is_zero(teams.database_url), timeout_s=120)
+
+        async def all_projected() -> bool:
+            r = await insights.client.get(f"/v1/orgs/{org}/teams", headers=headers)
+            return r.status_code == 200 and len(r.json()["teams"]) == len(created)
+
+        await eventually(all_projected, timeout_s=120)
+        listed = (await insights.client.get(f"/v1/orgs/{org}/teams", headers=headers)).json()
+        assert sorted(t["id"] for t in listed["teams"]) == sorted(created), "every count exact"
+        before = (
+            await insights.client.get(f"/v1/orgs/{org}/dashboard?as_of=2030-01-01", headers=headers)
+        ).content
+        rebuilt = await insights.client.post(
+            "/v1/projections/rebuild", headers=operator, timeout=300
+        )
+        assert rebuilt.status_code == 200, rebuilt.text
+        after = (
+            await insights.client.get(f"/v1/orgs/{org}/dashboard?as_of=2030-01-01", headers=headers)
+        ).content
+        assert after == before, "the live projection equals a rebuild from scratch"
