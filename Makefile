@@ -3,11 +3,12 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.local/bin:$(PATH)
 DEVSTACK := uv run --frozen python -m huddle_shared.devinfra
 
-.PHONY: help install run up down status demo test lint typecheck pytest unit integration asyncapi clean
+.PHONY: help install run run-with-prometheus up down status demo test lint typecheck pytest unit integration observability asyncapi clean
 
 help:
 	@echo "make run      - install what is missing, start PostgreSQL, Kafka and the four services (Ctrl-C stops)"
 	@echo "make up       - the same, in the background;  make down - stop it;  make status"
+	@echo "make run-with-prometheus - make run plus a local Prometheus (127.0.0.1:9090) with the alert rules"
 	@echo "make demo     - start the stack if needed and fill it with a realistic organisation"
 	@echo "make test     - lint, mypy --strict, unit and integration tests against real servers"
 	@echo "make asyncapi - regenerate docs/asyncapi.json from the event registry"
@@ -17,6 +18,9 @@ install:
 
 run: install
 	@$(DEVSTACK) run
+
+run-with-prometheus: install
+	@HUDDLE_PROMETHEUS=1 $(DEVSTACK) run
 
 up: install
 	@$(DEVSTACK) up
@@ -47,6 +51,9 @@ unit:
 
 integration:
 	uv run --frozen pytest tests/integration
+
+observability:
+	uv run --frozen pytest tests/observability
 
 asyncapi:
 	uv run --frozen python -m huddle_shared.asyncapi > docs/asyncapi.json

@@ -48,7 +48,12 @@ async def ready(request: Request) -> JSONResponse:
 
 
 @health.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
-async def prometheus_metrics() -> Response:
+async def prometheus_metrics(request: Request) -> Response:
+    # Readiness is refreshed at every scrape, so huddle_ready never goes stale between probes.
+    runtime: ServiceRuntime = request.app.state.runtime
+    checks = await runtime.readiness()
+    ok = all(v == "ok" for v in checks.values())
+    metrics.READY.labels(runtime.settings.service_name).set(1 if ok else 0)
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
 

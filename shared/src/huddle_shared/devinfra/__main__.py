@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from huddle_shared.devinfra.kafka import LocalKafka, ensure_kafka_jars, kafka_jars_dir
 from huddle_shared.devinfra.postgres import LocalPostgres
+from huddle_shared.devinfra.prometheus import LocalPrometheus, local_prometheus
 from huddle_shared.devinfra.services import LocalService, local_services
 
 DATABASES = ("huddle_identity", "huddle_teams", "huddle_assessments", "huddle_insights")
@@ -136,6 +137,32 @@ def cmd_infra_down(current: Stack) -> int:
     return 0
 
 
+def _prometheus_wanted() -> bool:
+    return os.environ.get("HUDDLE_PROMETHEUS", "").strip().lower() in ("1", "true", "yes")
+
+
+def _prometheus(current: Stack, *, install: bool = False) -> LocalPrometheus:
+    """The optional local Prometheus (HUDDLE_PROMETHEUS=1): scrapes the services, loads the
+    alert rules of deploy/observability."""
+    return local_prometheus(current.state_dir, repo_root(), install=install)
+
+
+def _start_prometheus(current: Stack) -> LocalPrometheus | None:
+    if not _prometheus_wanted():
+        return None
+    prometheus = _prometheus(current, install=True)
+    already = prometheus.is_running()
+    prometheus.start()
+    how = "already running" if already else "started"
+    print(
+        f"Prometheus: {prometheus.url} {how} (pid {prometheus.pid()})\n"
+        f"  alerts: {prometheus.url}/classic/alerts   targets: {prometheus.url}/classic/targets\n"
+        f"  config: {prometheus.config_path}\n"
+        f"  log:    {prometheus.log_path}"
+    )
+    return prometheus
+
+
 def _services(current: Stack) -> list[LocalService]:
     return local_services(current.state_dir, current.pg_url, current.kafka_bootstrap)
 
@@ -153,6 +180,7 @@ def _start_services(current: Stack, *, foreground: bool) -> list[LocalService]:
             started.append(service)
         for service in services:
             service.wait_ready()
+        _start_prometheus(current)
     except BaseException:
         for service in reversed(started):
             service.stop()
@@ -172,6 +200,7 @@ def cmd_up(current: Stack) -> int:
 def cmd_run(current: Stack) -> int:
     pg_was_running = current.postgres.is_running()
     kafka_was_running = current.kafka.is_running()
+    prometheus_was_running = _prometheus(current).is_running()
     stopping = False
 
     def request_stop(signum: int, _frame: object) -> None:
@@ -189,6 +218,8 @@ def cmd_run(current: Stack) -> int:
         if not stopping:
             print("A service exited; stopping the rest.", file=sys.stderr)
     finally:
+        if _prometheus_wanted() and not prometheus_was_running:
+            _prometheus(current).stop()
         for service in reversed(services):
             service.stop()
         if not kafka_was_running and not current.external_kafka_bootstrap:
@@ -200,6 +231,9 @@ def cmd_run(current: Stack) -> int:
 
 
 def cmd_down(current: Stack) -> int:
+    # By its pid file, whether or not HUDDLE_PROMETHEUS is set now.
+    if _prometheus(current).stop():
+        print("Prometheus: stopped")
     for service in reversed(_services(current)):
         if service.stop():
             print(f"{service.name}: stopped")
@@ -211,6 +245,9 @@ def cmd_status(current: Stack) -> int:
         pid = service.pid()
         state = f"running, {service.url} (pid {pid})" if pid else "not running"
         print(f"{service.name}: {state}")
+    prometheus = _prometheus(current)
+    if prometheus.is_running():
+        print(f"Prometheus: running, {prometheus.url} (pid {prometheus.pid()})")
     if current.external_pg_url:
         print(f"PostgreSQL: external, {current.external_pg_url}")
     elif current.postgres.is_running():

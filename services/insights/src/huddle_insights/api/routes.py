@@ -15,6 +15,7 @@ from huddle_insights.adapters.tables import roster, teams
 from huddle_insights.application import dashboards
 from huddle_insights.application.projector import Projector
 from huddle_insights.config import InsightsSettings
+from huddle_shared import metrics
 from huddle_shared.auth import CurrentPrincipal, Principal
 from huddle_shared.contracts.identity import OrgRole
 from huddle_shared.errors import Forbidden, NotFound
@@ -30,6 +31,10 @@ ORG_WIDE = (OrgRole.ORG_ADMIN, OrgRole.ANALYST)
 def _projector(request: Request) -> Projector:
     projector: Projector = request.app.state.projector
     return projector
+
+
+def _timed(endpoint: str) -> Any:
+    return metrics.DASHBOARD_QUERY_SECONDS.labels(endpoint).time()
 
 
 def _today(as_of: date | None) -> date:
@@ -70,7 +75,8 @@ async def org_dashboard(
     """Every team with its three indices, level, trend and participation."""
     _require_org_wide(principal, str(org_id))
     async with (await _projector(request).read_engine()).connect() as conn:
-        return await dashboards.org_dashboard(conn, org_id=str(org_id), as_of=_today(as_of))
+        with _timed("org_dashboard"):
+            return await dashboards.org_dashboard(conn, org_id=str(org_id), as_of=_today(as_of))
 
 
 @router.get("/orgs/{org_id}/heatmap", tags=["dashboards"])
@@ -80,7 +86,8 @@ async def org_heatmap(
     """Team by the four Relational Leadership competencies (latest self-check per team)."""
     _require_org_wide(principal, str(org_id))
     async with (await _projector(request).read_engine()).connect() as conn:
-        return await dashboards.heatmap(conn, org_id=str(org_id), as_of=_today(as_of))
+        with _timed("heatmap"):
+            return await dashboards.heatmap(conn, org_id=str(org_id), as_of=_today(as_of))
 
 
 @router.get("/orgs/{org_id}/teams", tags=["dashboards"])
@@ -104,7 +111,8 @@ async def team_dashboard(
     """Morale, collaboration and burnout risk with drivers, roster, role changes, charter."""
     async with (await _projector(request).read_engine()).connect() as conn:
         await _require_team_reader(conn, principal, str(team_id))
-        return await dashboards.team_dashboard(conn, team_id=str(team_id), as_of=_today(as_of))
+        with _timed("team_dashboard"):
+            return await dashboards.team_dashboard(conn, team_id=str(team_id), as_of=_today(as_of))
 
 
 @router.get("/teams/{team_id}/trends", tags=["dashboards"])
@@ -125,9 +133,10 @@ async def team_trends(
         raise BadRequest("'from' must not be after 'to'")
     async with (await _projector(request).read_engine()).connect() as conn:
         await _require_team_reader(conn, principal, str(team_id))
-        return await dashboards.trends(
-            conn, team_id=str(team_id), metric=metric, start=start, end=end
-        )
+        with _timed("trends"):
+            return await dashboards.trends(
+                conn, team_id=str(team_id), metric=metric, start=start, end=end
+            )
 
 
 @router.get("/projections/status", tags=["operations"])
