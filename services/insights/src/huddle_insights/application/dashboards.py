@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from huddle_insights.adapters.tables import roster, team_changes, teams
-from huddle_insights.application.facts import load_team_facts
+from huddle_insights.application.facts import load_facts, load_team_facts
 from huddle_insights.domain.facts import TeamFacts
 from huddle_insights.domain.indices import (
     COMPETENCIES,
@@ -175,8 +175,10 @@ async def org_team_ids(conn: AsyncConnection, org_id: str) -> list[str]:
 async def org_dashboard(conn: AsyncConnection, *, org_id: str, as_of: date) -> dict[str, Any]:
     summaries = []
     morale_means: list[float] = []
-    for team_id in await org_team_ids(conn, org_id):
-        facts = await _facts(conn, team_id, as_of)
+    team_ids = await org_team_ids(conn, org_id)
+    all_facts = await load_facts(conn, team_ids=team_ids, as_of=as_of)
+    for team_id in team_ids:
+        facts = all_facts[team_id]
         summary = team_summary(facts, as_of)
         summaries.append(summary)
         # Organisation figures combine only teams whose own figure is shown: otherwise the
@@ -201,8 +203,10 @@ async def org_dashboard(conn: AsyncConnection, *, org_id: str, as_of: date) -> d
 
 async def heatmap(conn: AsyncConnection, *, org_id: str, as_of: date) -> dict[str, Any]:
     rows = []
-    for team_id in await org_team_ids(conn, org_id):
-        facts = await _facts(conn, team_id, as_of)
+    team_ids = await org_team_ids(conn, org_id)
+    all_facts = await load_facts(conn, team_ids=team_ids, as_of=as_of)
+    for team_id in team_ids:
+        facts = all_facts[team_id]
         rows.append({"team_id": team_id, "name": facts.name, "cells": competencies(facts)})
     return {
         "org_id": org_id,

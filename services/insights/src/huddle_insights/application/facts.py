@@ -1,9 +1,15 @@
-"""Loading a team's facts as of a date from the read models (the only I/O of the indices)."""
+"""Loading teams' facts as of a date from the read models (the only I/O of the indices).
+
+One query per table for any number of teams: an organisation's dashboard costs the same handful
+of round trips whether it has three teams or three hundred.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -26,49 +32,116 @@ def end_of(day: date) -> datetime:
 
 
 async def load_team_facts(conn: AsyncConnection, *, team_id: str, as_of: date) -> TeamFacts | None:
-    team = (await conn.execute(select(teams).where(teams.c.team_id == team_id))).one_or_none()
-    if team is None:
-        return None
-    members = (
-        await conn.execute(
-            select(roster.c.user_id, people.c.profession)
-            .select_from(roster.outerjoin(people, people.c.user_id == roster.c.user_id))
-            .where(roster.c.team_id == team_id)
-            .order_by(roster.c.user_id)
+    return (await load_facts(conn, team_ids=[team_id], as_of=as_of)).get(team_id)
+
+
+async def load_facts(
+    conn: AsyncConnection, *, team_ids: Sequence[str], as_of: date
+) -> dict[str, TeamFacts]:
+    ids = list(team_ids)
+    if not ids:
+        return {}
+    found = {
+        r.team_id: r for r in await conn.execute(select(teams).where(teams.c.team_id.in_(ids)))
+    }
+    if not found:
+        return {}
+    ids = [i for i in ids if i in found]
+
+    professions: dict[str, list[str | None]] = defaultdict(list)
+    for member in await conn.execute(
+        select(roster.c.team_id, roster.c.user_id, people.c.profession)
+        .select_from(roster.outerjoin(people, people.c.user_id == roster.c.user_id))
+        .where(roster.c.team_id.in_(ids))
+        .order_by(roster.c.team_id, roster.c.user_id)
+    ):
+        professions[member.team_id].append(member.profession)
+
+    churn: dict[str, list[date]] = defaultdict(list)
+    for change in await conn.execute(
+        select(team_changes.c.team_id, team_changes.c.effective_date)
+        .where(
+            team_changes.c.team_id.in_(ids),
+            team_changes.c.kind.in_(("role_changed", "left")),
+            team_changes.c.effective_date <= as_of,
         )
-    ).all()
-    churn = (
-        await conn.execute(
-            select(team_changes.c.effective_date)
-            .where(
-                team_changes.c.team_id == team_id,
-                team_changes.c.kind.in_(("role_changed", "left")),
-                team_changes.c.effective_date <= as_of,
-            )
-            .order_by(team_changes.c.effective_date)
+        .order_by(team_changes.c.team_id, team_changes.c.effective_date)
+    ):
+        churn[change.team_id].append(change.effective_date)
+
+    charters = await _charters(conn, ids, as_of, {i: found[i].review_cadence_days for i in ids})
+    results = await _campaigns(conn, ids, as_of)
+    return {
+        team_id: TeamFacts(
+            team_id=team_id,
+            name=found[team_id].name,
+            members=len(professions[team_id]),
+            professions=tuple(professions[team_id]),
+            churn_dates=tuple(churn[team_id]),
+            charter=charters.get(team_id),
+            campaigns=tuple(results[team_id]),
         )
-    ).scalars()
-    charter = await _charter(conn, team_id, as_of, team.review_cadence_days)
+        for team_id in ids
+    }
+
+
+async def _charters(
+    conn: AsyncConnection, ids: list[str], as_of: date, cadence: dict[str, int]
+) -> dict[str, Charter]:
+    latest_revision: dict[str, Any] = {}
+    last_touched: dict[str, date] = {}
+    for r in await conn.execute(
+        select(charter_events)
+        .where(charter_events.c.team_id.in_(ids), charter_events.c.on_date <= as_of)
+        .order_by(charter_events.c.team_id, charter_events.c.version)
+    ):
+        if r.kind == "revised":
+            latest_revision[r.team_id] = r
+        last_touched[r.team_id] = max(last_touched.get(r.team_id, r.on_date), r.on_date)
+    statuses: dict[str, dict[str, int]] = defaultdict(dict)
+    for r in await conn.execute(
+        select(goals.c.team_id, goals.c.status, func.count().label("n"))
+        .where(goals.c.team_id.in_(list(latest_revision)))
+        .group_by(goals.c.team_id, goals.c.status)
+        .order_by(goals.c.team_id, goals.c.status)
+    ):
+        statuses[r.team_id][r.status] = int(r.n)
+    charters = {}
+    for team_id, revised in latest_revision.items():
+        charters[team_id] = Charter(
+            has_vision=bool(revised.has_vision),
+            goals=revised.goals or 0,
+            norms=revised.norms or 0,
+            roles=revised.roles or 0,
+            last_touched=last_touched[team_id],
+            cadence_days=cadence[team_id],
+            goals_by_status=statuses[team_id],
+        )
+    return charters
+
+
+async def _campaigns(
+    conn: AsyncConnection, ids: list[str], as_of: date
+) -> dict[str, list[CampaignResult]]:
     closed = (
         await conn.execute(
             select(campaigns)
             .where(
-                campaigns.c.team_id == team_id,
+                campaigns.c.team_id.in_(ids),
                 campaigns.c.closed_at.is_not(None),
                 campaigns.c.closed_at < end_of(as_of),
             )
             .order_by(campaigns.c.closed_at, campaigns.c.campaign_id)
         )
     ).all()
-    by_campaign: dict[str, list[Score]] = defaultdict(list)
+    scores: dict[str, list[Score]] = defaultdict(list)
     if closed:
-        rows = await conn.execute(
+        for r in await conn.execute(
             select(responses)
             .where(responses.c.campaign_id.in_([c.campaign_id for c in closed]))
             .order_by(responses.c.response_id)
-        )
-        for r in rows:
-            by_campaign[r.campaign_id].append(
+        ):
+            scores[r.campaign_id].append(
                 Score(
                     overall=r.overall,
                     index=r.score_index,
@@ -77,14 +150,9 @@ async def load_team_facts(conn: AsyncConnection, *, team_id: str, as_of: date) -
                     group=r.respondent_group,
                 )
             )
-    return TeamFacts(
-        team_id=team_id,
-        name=team.name,
-        members=len(members),
-        professions=tuple(m.profession for m in members),
-        churn_dates=tuple(churn),
-        charter=charter,
-        campaigns=tuple(
+    by_team: dict[str, list[CampaignResult]] = defaultdict(list)
+    for c in closed:
+        by_team[c.team_id].append(
             CampaignResult(
                 campaign_id=c.campaign_id,
                 kind=c.kind,
@@ -92,51 +160,7 @@ async def load_team_facts(conn: AsyncConnection, *, team_id: str, as_of: date) -
                 closed_at=c.closed_at,
                 min_group_size=c.min_group_size,
                 eligible=c.eligible_count,
-                scores=tuple(by_campaign[c.campaign_id]),
-            )
-            for c in closed
-        ),
-    )
-
-
-async def _charter(
-    conn: AsyncConnection, team_id: str, as_of: date, cadence_days: int
-) -> Charter | None:
-    revised = (
-        await conn.execute(
-            select(charter_events)
-            .where(
-                charter_events.c.team_id == team_id,
-                charter_events.c.kind == "revised",
-                charter_events.c.on_date <= as_of,
-            )
-            .order_by(charter_events.c.version.desc())
-            .limit(1)
-        )
-    ).one_or_none()
-    if revised is None:
-        return None
-    last_touched = (
-        await conn.execute(
-            select(func.max(charter_events.c.on_date)).where(
-                charter_events.c.team_id == team_id, charter_events.c.on_date <= as_of
+                scores=tuple(scores[c.campaign_id]),
             )
         )
-    ).scalar_one()
-    statuses = (
-        await conn.execute(
-            select(goals.c.status, func.count())
-            .where(goals.c.team_id == team_id)
-            .group_by(goals.c.status)
-            .order_by(goals.c.status)
-        )
-    ).all()
-    return Charter(
-        has_vision=bool(revised.has_vision),
-        goals=revised.goals or 0,
-        norms=revised.norms or 0,
-        roles=revised.roles or 0,
-        last_touched=last_touched,
-        cadence_days=cadence_days,
-        goals_by_status={s: int(n) for s, n in statuses},
-    )
+    return by_team
