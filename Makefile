@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.local/bin:$(PATH)
 DEVSTACK := uv run --frozen python -m huddle_shared.devinfra
 
-.PHONY: help install run run-with-prometheus up down status demo test lint typecheck pytest unit integration observability asyncapi clean
+.PHONY: help install run run-with-prometheus up down status demo test lint typecheck pytest unit integration observability bench asyncapi clean
 
 help:
 	@echo "make run      - install what is missing, start PostgreSQL, Kafka and the four services (Ctrl-C stops)"
@@ -11,6 +11,7 @@ help:
 	@echo "make run-with-prometheus - make run plus a local Prometheus (127.0.0.1:9090) with the alert rules"
 	@echo "make demo     - start the stack if needed and fill it with a realistic organisation"
 	@echo "make test     - lint, mypy --strict, unit and integration tests against real servers"
+	@echo "make bench    - the benchmark suite (ratios against raw baselines; report in bench/results/)"
 	@echo "make asyncapi - regenerate docs/asyncapi.json from the event registry"
 
 install:
@@ -54,6 +55,10 @@ integration:
 
 observability:
 	uv run --frozen pytest tests/observability
+
+bench: install
+	uv sync --frozen --group bench --quiet
+	uv run --frozen --group bench python -m bench
 
 asyncapi:
 	uv run --frozen python -m huddle_shared.asyncapi > docs/asyncapi.json

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, Protocol
@@ -135,13 +136,37 @@ class JwksKeySource:
 
 
 class TokenVerifier:
-    def __init__(self, *, keys: KeySource, issuer: str, audience: str, leeway_s: int = 30) -> None:
+    def __init__(
+        self,
+        *,
+        keys: KeySource,
+        issuer: str,
+        audience: str,
+        leeway_s: int = 30,
+        cache_size: int = 4096,
+    ) -> None:
         self.keys = keys
         self.issuer = issuer
         self.audience = audience
         self.leeway_s = leeway_s
+        self.cache_size = cache_size
+        # Tokens that passed the full check, until they expire: a client sends the same token
+        # with every request, and the signature check is a good part of a request's CPU. Only
+        # the passing of time can turn a verified token invalid (its expiry), or a key leaving
+        # the JWKS, and both are checked again on every use.
+        self._verified: OrderedDict[str, tuple[Principal, float, str, jwt.PyJWK]] = OrderedDict()
 
     async def verify(self, token: str) -> Principal:
+        cached = self._verified.get(token)
+        if cached is not None:
+            known, expires_at, known_kid, known_key = cached
+            if time.time() < expires_at + self.leeway_s and (
+                await self.keys.get(known_kid) is known_key
+            ):
+                if token in self._verified:  # another request may have evicted it meanwhile
+                    self._verified.move_to_end(token)
+                return known
+            self._verified.pop(token, None)
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as exc:
@@ -166,7 +191,12 @@ class TokenVerifier:
             raise Unauthorized("The access token has expired") from exc
         except jwt.PyJWTError as exc:
             raise Unauthorized("The access token is invalid") from exc
-        return principal_from_claims(claims)
+        principal = principal_from_claims(claims)
+        if self.cache_size > 0 and isinstance(claims.get("exp"), int | float):
+            self._verified[token] = (principal, float(claims["exp"]), kid, key)
+            if len(self._verified) > self.cache_size:
+                self._verified.popitem(last=False)
+        return principal
 
 
 def principal_from_claims(claims: dict[str, Any]) -> Principal:

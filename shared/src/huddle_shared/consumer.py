@@ -37,6 +37,9 @@ from huddle_shared.envelope import Envelope, MalformedEnvelope, from_kafka
 from huddle_shared.events import DomainEvent, EventRegistry, InvalidEventPayload, UnknownEventType
 
 logger = logging.getLogger("huddle.consumer")
+# After a batch without dead letters of its own, the consumer still looks for unpublished ones
+# (another replica's, or left by a crash) at most this often instead of after every batch.
+DEAD_LETTER_RECHECK_S = 2.0
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,8 @@ class ConsumerRuntime:
         self.lag: dict[TopicPartition, int] = {}
         self.last_event_time: dict[tuple[str, int], datetime] = {}
         self._tracer = telemetry.tracer()
+        self._dead_letters_waiting = True
+        self._dead_letters_checked_at = 0.0
 
     # ---- lifecycle -------------------------------------------------------------------------
 
@@ -202,7 +207,11 @@ class ConsumerRuntime:
                     await consumer.commit(
                         {tp: recs[-1].offset + 1 for tp, recs in batch.items() if recs}
                     )
-                await self._publish_pending_dead_letters()
+                if (
+                    self._dead_letters_waiting
+                    or time.monotonic() - self._dead_letters_checked_at >= DEAD_LETTER_RECHECK_S
+                ):
+                    await self._publish_pending_dead_letters()
         finally:
             self._consumer = None
             self.assigned = set()
@@ -224,12 +233,17 @@ class ConsumerRuntime:
         """Apply one batch in one transaction. Returns how many events took effect."""
         started = time.perf_counter()
         items = [self.decode(r) for r in records]
-        links = [
-            trace.Link(span_context)
-            for item in items
-            if item.event is not None
-            and (span_context := _span_context_of(item.event.envelope)) is not None
-        ]
+        # Links only matter to a recording span; without an SDK skip parsing every traceparent.
+        links = (
+            [
+                trace.Link(span_context)
+                for item in items
+                if item.event is not None
+                and (span_context := _span_context_of(item.event.envelope)) is not None
+            ]
+            if telemetry.recording()
+            else []
+        )
         with self._tracer.start_as_current_span(
             f"apply batch {self.group_id}",
             kind=trace.SpanKind.CONSUMER,
@@ -266,6 +280,8 @@ class ConsumerRuntime:
             dead = [i for i in items if i.reason is not None]
             await self._record_dead_letters(conn, dead)
             await self._store_progress(conn, records, applied, versions)
+        if dead:
+            self._dead_letters_waiting = True
         for item in applied:
             assert item.event is not None
             metrics.CONSUMER_APPLIED.labels(self.group_id, item.event.envelope.type).inc()
@@ -283,6 +299,10 @@ class ConsumerRuntime:
         return len(applied)
 
     async def _apply_traced(self, conn: AsyncConnection, event: ReceivedEvent) -> None:
+        if not telemetry.recording():
+            # No SDK: the span would be a no-op, so skip it and the parsing of its parent.
+            await self.projection.apply(conn, event)
+            return
         # Each event continues the trace of the request that caused it (its own span).
         cause = propagate.extract(
             {k: v for k in ("traceparent", "tracestate") if (v := getattr(event.envelope, k))}
@@ -435,6 +455,7 @@ class ConsumerRuntime:
                 await consumer.seek_to_beginning(tp)
 
     async def _publish_pending_dead_letters(self) -> None:
+        self._dead_letters_checked_at = time.monotonic()
         async with self.engine.connect() as conn:
             rows = (
                 await conn.execute(
@@ -447,6 +468,7 @@ class ConsumerRuntime:
                 )
             ).all()
             if not rows:
+                self._dead_letters_waiting = False
                 return
             producer = self._producer_factory()
             await producer.start()
@@ -474,6 +496,7 @@ class ConsumerRuntime:
                 {"ids": [r.id for r in rows]},
             )
             await conn.commit()
+            self._dead_letters_waiting = len(rows) == 1000
 
     async def replay_dead_letters(self, ids: Sequence[int] | None = None) -> tuple[int, int]:
         """Re-drive dead letters through the projection (e.g. after a fix is deployed).

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from huddle_shared import metrics
-from huddle_shared.db import events_table, outbox_table
+from huddle_shared.db import events_table
 from huddle_shared.envelope import to_kafka
 from huddle_shared.errors import ConcurrencyConflict
 from huddle_shared.events import DomainEvent, EventRegistry
@@ -49,6 +50,26 @@ class RecordedEvent:
     payload: DomainEvent
     metadata: dict[str, Any]
     recorded_at: datetime
+
+
+# One round trip per command: the event rows and their outbox rows in one statement (a
+# data-modifying CTE), the columns as arrays. Outbox ids are taken in event order (ORDER BY the
+# ordinality), which the relay's id order relies on. Positional ($n) parameters: the store runs
+# on asyncpg (``huddle_shared.config.to_asyncpg_url``).
+_APPEND_SQL = """
+WITH appended AS (
+    INSERT INTO events
+        (stream_id, version, event_id, stream_type, tenant_id, type, data, metadata, recorded_at)
+    SELECT $1::text, e.version, e.event_id, $2::text, $3::text, e.type, e.data::jsonb,
+           $4::jsonb, $5::timestamptz
+    FROM unnest($6::int[], $7::uuid[], $8::text[], $9::text[]) AS e(version, event_id, type, data)
+)
+INSERT INTO outbox (event_id, topic, key, headers, payload, created_at)
+SELECT o.event_id, o.topic, o.key, o.headers::jsonb, o.payload, $5::timestamptz
+FROM unnest($7::uuid[], $10::text[], $11::bytea[], $12::text[], $13::bytea[])
+    WITH ORDINALITY AS o(event_id, topic, key, headers, payload, n)
+ORDER BY o.n
+"""
 
 
 class EventStore:
@@ -91,25 +112,22 @@ class EventStore:
             return []
         metadata = context.as_metadata()
         recorded: list[RecordedEvent] = []
-        event_rows: list[dict[str, Any]] = []
-        outbox_rows: list[dict[str, Any]] = []
+        versions: list[int] = []
+        event_ids: list[UUID] = []
+        types: list[str] = []
+        datas: list[str] = []
+        topics: list[str] = []
+        keys: list[bytes] = []
+        header_lists: list[str] = []
+        payloads: list[bytes] = []
         for offset, event in enumerate(events, start=1):
             version = expected_version + offset
             event_id = uuid4()
             data = event.model_dump(mode="json")
-            event_rows.append(
-                {
-                    "stream_id": stream_id,
-                    "version": version,
-                    "event_id": event_id,
-                    "stream_type": stream_type,
-                    "tenant_id": context.tenant_id,
-                    "type": event.event_type,
-                    "data": data,
-                    "metadata": metadata,
-                    "recorded_at": now,
-                }
-            )
+            versions.append(version)
+            event_ids.append(event_id)
+            types.append(event.event_type)
+            datas.append(json.dumps(data))
             key, value, headers = to_kafka(
                 event_id=event_id,
                 event_type=event.event_type,
@@ -121,21 +139,32 @@ class EventStore:
                 data=data,
                 trace_headers=context.trace_headers,
             )
-            outbox_rows.append(
-                {
-                    "event_id": event_id,
-                    "topic": self.physical_topic(event.topic),
-                    "key": key,
-                    "headers": [[name, raw.decode("latin-1")] for name, raw in headers],
-                    "payload": value,
-                    "created_at": now,
-                }
-            )
+            topics.append(self.physical_topic(event.topic))
+            keys.append(key)
+            header_lists.append(json.dumps([[n, raw.decode("latin-1")] for n, raw in headers]))
+            payloads.append(value)
             recorded.append(
                 RecordedEvent(stream_id, version, event_id, event.event_type, event, metadata, now)
             )
         try:
-            await conn.execute(insert(events_table), event_rows)
+            await conn.exec_driver_sql(
+                _APPEND_SQL,
+                (
+                    stream_id,
+                    stream_type,
+                    context.tenant_id,
+                    json.dumps(metadata),
+                    now,
+                    versions,
+                    event_ids,
+                    types,
+                    datas,
+                    topics,
+                    keys,
+                    header_lists,
+                    payloads,
+                ),
+            )
         except IntegrityError as exc:
             if _is_version_clash(exc):
                 raise ConcurrencyConflict(
@@ -143,7 +172,6 @@ class EventStore:
                     expected_version=expected_version,
                 ) from exc
             raise
-        await conn.execute(insert(outbox_table), outbox_rows)
         for event in events:
             metrics.EVENTS_APPENDED.labels(
                 self.source.removeprefix("huddle/"), event.event_type

@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import hashlib
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,6 +30,11 @@ from huddle_shared.aio import sleep_or_stop
 from huddle_shared.envelope import TRACE_HEADERS
 
 logger = logging.getLogger("huddle.relay")
+
+# A traceparent exactly as the W3C propagator writes it (version 00, non-zero ids): extracting
+# it and injecting it again through a no-op span gives back the very same string.
+_CANONICAL_TRACEPARENT = re.compile(r"00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}")
+_W3C_FIELDS = {"traceparent", "tracestate", "baggage"}
 
 ProducerFactory = Callable[[], AIOKafkaProducer]
 # Connection options (TLS, SASL) are built when a client is made, not when the app is wired:
@@ -183,7 +189,25 @@ class OutboxRelay:
         send_error: BaseException | None = None
         tracer = telemetry.tracer()
         inject_ourselves = not telemetry.kafka_instrumented()
+        # Without an SDK the producer span below is a no-op and extract+inject only copy the
+        # stored trace context: do that copy directly (about half the relay's CPU per message).
+        passthrough = (
+            inject_ourselves
+            and not telemetry.recording()
+            and set(propagate.get_global_textmap().fields) == _W3C_FIELDS
+        )
         for row in rows:
+            if passthrough and (headers := _passthrough_headers(row.headers)) is not None:
+                try:
+                    futures.append(
+                        await producer.send(
+                            row.topic, value=row.payload, key=row.key, headers=headers
+                        )
+                    )
+                except Exception as exc:
+                    send_error = exc
+                    break
+                continue
             stored = {n: v for n, v in row.headers if n in TRACE_HEADERS}
             headers = [(n, v.encode("latin-1")) for n, v in row.headers if n not in TRACE_HEADERS]
             cause = propagate.extract(stored)
@@ -225,6 +249,28 @@ class OutboxRelay:
     def _set_leader(self, value: bool) -> None:
         self.is_leader = value
         metrics.RELAY_LEADER.labels(self.service).set(1 if value else 0)
+
+
+def _passthrough_headers(stored: list[list[str]]) -> list[tuple[str, bytes]] | None:
+    """The Kafka headers of an outbox row when its trace context can be copied verbatim.
+
+    That is when it has no ``tracestate`` and either no ``traceparent`` or a canonical one;
+    otherwise (None) the caller goes through the propagator, which normalises or drops it.
+    """
+    headers: list[tuple[str, bytes]] = []
+    traceparent: str | None = None
+    for name, value in stored:
+        if name == "traceparent":
+            traceparent = value
+        elif name == "tracestate":
+            return None
+        else:
+            headers.append((name, value.encode("latin-1")))
+    if traceparent is not None:
+        if _CANONICAL_TRACEPARENT.fullmatch(traceparent) is None:
+            return None
+        headers.append(("traceparent", traceparent.encode("latin-1")))
+    return headers
 
 
 async def sample_outbox_metrics(

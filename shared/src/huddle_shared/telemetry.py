@@ -145,6 +145,15 @@ def _instrument_libraries() -> None:
     AIOKafkaInstrumentor().instrument()
 
 
+def recording() -> bool:
+    """Whether spans go anywhere: an SDK tracer provider is installed in this process.
+
+    Without one every span is a no-op that only carries its parent's context along, so hot
+    per-message loops (relay, consumer) may skip creating spans and parsing trace context.
+    """
+    return not isinstance(trace.get_tracer_provider(), trace.ProxyTracerProvider)
+
+
 def kafka_instrumented() -> bool:
     """Whether aiokafka's instrumentation injects trace context into sent messages itself."""
     return _state["enabled"]
