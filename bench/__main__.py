@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import os
 import shutil
 import signal
 import sys
@@ -79,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
             ctx.stop_processes()
             ctx.cleanup()
     seconds = time.perf_counter() - started
+    # Other work on the machine during the run shows here (the figures are only comparable
+    # within one run, and only trustworthy when this stayed near the start's).
+    machine["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     sections.sort(key=lambda s: s.id)
     print()
     print(render_text(sections))
