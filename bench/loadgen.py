@@ -26,6 +26,9 @@ from pathlib import Path
 from typing import Any
 
 MAX_IN_FLIGHT = 2000
+# uvicorn closes a keep-alive connection after 5 s idle; one idle longer is not reused (sending
+# on it would race the server's close and fail a request the server never saw).
+MAX_IDLE_S = 4.0
 MAX_WATCHERS = 8
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -71,6 +74,7 @@ class Connection:
         self.host, self.port = host, port
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
+        self.used_at = time.perf_counter()
 
     async def request(self, raw: bytes) -> tuple[int, bytes]:
         if self.writer is None or self.reader is None:
@@ -101,6 +105,7 @@ class Connection:
             body = await self.reader.readexactly(length) if length else b""
         if close:
             self.close()
+        self.used_at = time.perf_counter()
         return status, body
 
     def close(self) -> None:
@@ -192,6 +197,9 @@ class Pool:
     idle: list[Connection] = field(default_factory=list)
 
     async def request(self, raw: bytes, timeout_s: float) -> tuple[int, bytes]:
+        now = time.perf_counter()
+        while self.idle and now - self.idle[-1].used_at > MAX_IDLE_S:
+            self.idle.pop().close()
         connection = self.idle.pop() if self.idle else Connection(self.host, self.port)
         try:
             result = await asyncio.wait_for(connection.request(raw), timeout=timeout_s)
