@@ -7,9 +7,9 @@ arrived. Targets, interleaved so that noise hits them alike:
 - ``command``: ``POST /v1/teams`` on the teams service (JWT, validation, the command transaction:
   event, outbox row, team-list row; the relay and the insights projection then do their work
   too, as in production);
-- ``team dashboard`` and ``org dashboard``: ``GET /v1/teams/{id}/dashboard`` over 20 seeded
-  teams (12 members, a charter, 8 closed campaigns of 9 responses each) and
-  ``GET /v1/orgs/{id}/dashboard`` of a seeded organisation of 10 such teams.
+- ``team dashboard`` and ``org dashboard``: ``GET /v1/teams/{id}/dashboard`` over the 10 teams
+  of a seeded organisation (12 members, a charter, 8 closed campaigns of 9 responses each) and
+  ``GET /v1/orgs/{id}/dashboard`` of that organisation.
 
 B6 reads each service's RSS once idle (after start-up and seeding) and samples it every 200 ms
 while B5 runs; a service's figure under load is the peak.
