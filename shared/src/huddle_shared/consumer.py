@@ -18,7 +18,7 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -57,6 +57,17 @@ class Projection(Protocol):
     """Folds events into read-model tables. ``apply`` runs inside the batch transaction."""
 
     async def apply(self, conn: AsyncConnection, event: ReceivedEvent) -> None: ...
+
+
+class BatchProjection(Protocol):
+    """A projection that can apply a whole batch at once (with a handful of statements).
+
+    ``apply_batch(conn, events)`` must leave the read models exactly as ``apply`` for each event
+    in order would. When it fails, the consumer applies the events one by one with ``apply`` to
+    find the poison ones, so ``apply`` stays required.
+    """
+
+    async def apply_batch(self, conn: AsyncConnection, events: Sequence[ReceivedEvent]) -> None: ...
 
 
 class BatchAware(Protocol):
@@ -320,18 +331,76 @@ class ConsumerRuntime:
         ):
             await self.projection.apply(conn, event)
 
+    def _event_spans(self, events: Sequence[ReceivedEvent]) -> list[trace.Span]:
+        """One span per event, each continuing the trace of the request that caused it.
+
+        They are started before and ended after the batch is applied: with a batch projection
+        the events have no work of their own to time, but each trace still reaches the
+        projection.
+        """
+        spans = []
+        for event in events:
+            cause = propagate.extract(
+                {k: v for k in ("traceparent", "tracestate") if (v := getattr(event.envelope, k))}
+            )
+            spans.append(
+                self._tracer.start_span(
+                    f"apply {event.envelope.type}",
+                    context=cause,
+                    kind=trace.SpanKind.CONSUMER,
+                    attributes={
+                        "messaging.destination.name": event.topic,
+                        "messaging.kafka.destination.partition": event.partition,
+                        "messaging.kafka.message.offset": event.offset,
+                        "messaging.consumer.group.name": self.group_id,
+                        "messaging.batch.message_count": len(events),
+                    },
+                )
+            )
+        return spans
+
+    async def _apply_batch(
+        self,
+        conn: AsyncConnection,
+        apply_batch: Callable[[AsyncConnection, Sequence[ReceivedEvent]], Awaitable[None]],
+        events: list[ReceivedEvent],
+    ) -> None:
+        spans = self._event_spans(events) if telemetry.recording() else []
+        try:
+            await apply_batch(conn, events)
+        except BaseException as exc:
+            for span in spans:
+                span.record_exception(exc)
+                span.set_status(trace.Status(trace.StatusCode.ERROR, type(exc).__name__))
+            raise
+        finally:
+            for span in spans:
+                span.end()
+
     async def _apply_all(self, conn: AsyncConnection, todo: list[_Item]) -> list[_Item]:
-        # Fast path: one savepoint for the batch. Only if something fails do we pay for a
-        # savepoint per event to find and set aside the poison ones.
+        # Fast path: one savepoint for the batch, and one call for all of it when the
+        # projection can apply a batch at once. Only if something fails do we pay for a
+        # savepoint (and an ``apply``) per event to find and set aside the poison ones.
+        apply_batch = getattr(self.projection, "apply_batch", None)
         try:
             async with conn.begin_nested():
-                for item in todo:
-                    assert item.event is not None
-                    await self._apply_traced(conn, item.event)
+                if apply_batch is not None and todo:
+                    events = [item.event for item in todo if item.event is not None]
+                    await self._apply_batch(conn, apply_batch, events)
+                else:
+                    for item in todo:
+                        assert item.event is not None
+                        await self._apply_traced(conn, item.event)
             return todo
         except Exception as exc:
             if _is_transient(exc):
                 raise
+            if apply_batch is not None:
+                logger.info(
+                    "batch of %d failed as a whole (%s); applying it event by event",
+                    len(todo),
+                    type(exc).__name__,
+                )
         applied: list[_Item] = []
         for item in todo:
             assert item.event is not None
@@ -377,13 +446,17 @@ class ConsumerRuntime:
             env = item.event.envelope
             latest[env.subject] = max(latest.get(env.subject, 0), env.stream_version)
         if latest:
+            # One statement for all streams (a batch of responses is hundreds of streams); the
+            # keys are distinct, so no row is updated twice by it.
             await conn.execute(
                 text(
                     "INSERT INTO applied_streams (group_id, stream_id, version) "
-                    "VALUES (:g, :s, :v) ON CONFLICT (group_id, stream_id) "
+                    "SELECT CAST(:g AS text), s, v "
+                    "FROM unnest(CAST(:s AS text[]), CAST(:v AS integer[])) AS given(s, v) "
+                    "ON CONFLICT (group_id, stream_id) "
                     "DO UPDATE SET version = GREATEST(applied_streams.version, EXCLUDED.version)"
                 ),
-                [{"g": self.group_id, "s": s, "v": v} for s, v in latest.items()],
+                {"g": self.group_id, "s": list(latest), "v": list(latest.values())},
             )
         next_offsets: dict[tuple[str, int], int] = {}
         for r in records:
@@ -548,6 +621,15 @@ class ConsumerRuntime:
                 await conn.execute(
                     text("UPDATE dead_letters SET replayed_at = now() WHERE id = :id"),
                     {"id": r.id},
+                )
+                # A replay moves no offset; touching the group's rows still moves the
+                # watermark that read-model caches (insights dashboards) are validated by.
+                await conn.execute(
+                    text(
+                        "UPDATE consumer_offsets SET updated_at = clock_timestamp() "
+                        "WHERE group_id = :g"
+                    ),
+                    {"g": self.group_id},
                 )
             ok += 1
         return ok, failed

@@ -61,3 +61,8 @@ DASHBOARD_QUERY_SECONDS = Histogram(
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
 )
 READY = Gauge("huddle_ready", "1 when the last readiness check passed", ["service"])
+DASHBOARD_CACHE = Counter(
+    "huddle_dashboard_cache_requests_total",
+    "Dashboard cache look-ups in insights by endpoint and result (hit, miss)",
+    ["endpoint", "result"],
+)

@@ -139,6 +139,14 @@ def install_problem_handlers(app: FastAPI) -> None:
         )
 
     async def database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+        if isinstance(exc, DBAPIError) and _unstorable_text(exc):
+            return problem_response(
+                status=422,
+                title="Invalid request",
+                detail="A text holds a character that cannot be stored (such as NUL).",
+                code="invalid-request",
+                instance=request.url.path,
+            )
         if (
             isinstance(exc, DBAPIError)
             and not exc.connection_invalidated
@@ -180,6 +188,15 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(asyncpg.InterfaceError, database_unavailable)
     app.add_exception_handler(asyncpg.CannotConnectNowError, database_unavailable)
     app.add_exception_handler(Exception, unexpected)
+
+
+# PostgreSQL refuses a NUL character in text (22021) and in JSONB (22P05). Such text comes
+# from the client, and the transaction is rolled back: the client's error, not ours.
+_UNSTORABLE_TEXT = frozenset({"22021", "22P05"})
+
+
+def _unstorable_text(exc: DBAPIError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) in _UNSTORABLE_TEXT
 
 
 def _looks_like_connection_loss(exc: BaseException) -> bool:

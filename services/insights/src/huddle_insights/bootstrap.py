@@ -8,6 +8,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from huddle_insights.api.routes import router
+from huddle_insights.application.cache import DashboardCache
 from huddle_insights.application.projector import Projector
 from huddle_insights.config import InsightsSettings
 from huddle_shared.app import create_service_app
@@ -52,6 +53,7 @@ def build_app(settings: InsightsSettings | None = None) -> FastAPI:
         routers=[router],
     )
     app.state.projector = projector
+    app.state.dashboard_cache = DashboardCache(settings.dashboard_cache_size)
     return app
 
 

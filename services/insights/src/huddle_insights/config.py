@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 
 from huddle_shared.config import ServiceSettings
 
@@ -12,3 +12,5 @@ class InsightsSettings(ServiceSettings):
     consumer_group: str = "insights"
     # Operators call the rebuild endpoint with this key (X-Operator-Key); unset, it is off.
     operator_key: SecretStr | None = None
+    # Computed dashboard responses kept per process (LRU entries); 0 turns the cache off.
+    dashboard_cache_size: int = Field(default=2048, ge=0, le=1_000_000)

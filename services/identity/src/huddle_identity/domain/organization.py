@@ -79,11 +79,15 @@ def decide_register_client(state: Client | None, command: RegisterClient) -> lis
         raise DomainRuleViolated("Unknown scope(s): " + ", ".join(sorted(unknown)))
     if not command.scopes:
         raise DomainRuleViolated("A client needs at least one scope")
+    # The request body trims Unicode whitespace only; str.strip also removes e.g. U+001F.
+    name = command.name.strip()
+    if not name:
+        raise DomainRuleViolated("A client needs a name")
     return [
         IntegrationClientRegistered(
             client_id=command.client_id,
             org_id=command.org_id,
-            name=command.name.strip(),
+            name=name,
             scopes=sorted(command.scopes),
             registered_by=command.actor,
         )

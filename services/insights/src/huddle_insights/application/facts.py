@@ -7,7 +7,7 @@ of round trips whether it has three teams or three hundred.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -36,11 +36,25 @@ async def load_team_facts(conn: AsyncConnection, *, team_id: str, as_of: date) -
 
 
 async def load_facts(
-    conn: AsyncConnection, *, team_ids: Sequence[str], as_of: date
+    conn: AsyncConnection, *, team_ids: Sequence[str], as_of: date | Mapping[str, date]
 ) -> dict[str, TeamFacts]:
+    """Each team's facts as of ``as_of``: one date for all, or a date per team.
+
+    With a date per team the queries read up to the latest of them and each team's rows are
+    cut at its own date here, so many teams still cost one query per table.
+    """
     ids = list(team_ids)
     if not ids:
         return {}
+    if isinstance(as_of, date):
+        days = dict.fromkeys(ids, as_of)
+    else:
+        days = dict(as_of)
+        ids = [i for i in ids if i in days]
+        if not ids:
+            return {}
+    day_of = days.__getitem__
+    latest = max(days[i] for i in ids)
     found = {
         r.team_id: r for r in await conn.execute(select(teams).where(teams.c.team_id.in_(ids)))
     }
@@ -63,14 +77,16 @@ async def load_facts(
         .where(
             team_changes.c.team_id.in_(ids),
             team_changes.c.kind.in_(("role_changed", "left")),
-            team_changes.c.effective_date <= as_of,
+            team_changes.c.effective_date <= latest,
         )
         .order_by(team_changes.c.team_id, team_changes.c.effective_date)
     ):
-        churn[change.team_id].append(change.effective_date)
+        if change.effective_date <= day_of(change.team_id):
+            churn[change.team_id].append(change.effective_date)
 
-    charters = await _charters(conn, ids, as_of, {i: found[i].review_cadence_days for i in ids})
-    results = await _campaigns(conn, ids, as_of)
+    cadence = {i: found[i].review_cadence_days for i in ids}
+    charters = await _charters(conn, ids, latest, day_of, cadence)
+    results = await _campaigns(conn, ids, latest, day_of)
     return {
         team_id: TeamFacts(
             team_id=team_id,
@@ -86,15 +102,21 @@ async def load_facts(
 
 
 async def _charters(
-    conn: AsyncConnection, ids: list[str], as_of: date, cadence: dict[str, int]
+    conn: AsyncConnection,
+    ids: list[str],
+    latest: date,
+    day_of: Callable[[str], date],
+    cadence: dict[str, int],
 ) -> dict[str, Charter]:
     latest_revision: dict[str, Any] = {}
     last_touched: dict[str, date] = {}
     for r in await conn.execute(
         select(charter_events)
-        .where(charter_events.c.team_id.in_(ids), charter_events.c.on_date <= as_of)
+        .where(charter_events.c.team_id.in_(ids), charter_events.c.on_date <= latest)
         .order_by(charter_events.c.team_id, charter_events.c.version)
     ):
+        if r.on_date > day_of(r.team_id):
+            continue
         if r.kind == "revised":
             latest_revision[r.team_id] = r
         last_touched[r.team_id] = max(last_touched.get(r.team_id, r.on_date), r.on_date)
@@ -121,19 +143,21 @@ async def _charters(
 
 
 async def _campaigns(
-    conn: AsyncConnection, ids: list[str], as_of: date
+    conn: AsyncConnection, ids: list[str], latest: date, day_of: Callable[[str], date]
 ) -> dict[str, list[CampaignResult]]:
-    closed = (
-        await conn.execute(
+    closed = [
+        c
+        for c in await conn.execute(
             select(campaigns)
             .where(
                 campaigns.c.team_id.in_(ids),
                 campaigns.c.closed_at.is_not(None),
-                campaigns.c.closed_at < end_of(as_of),
+                campaigns.c.closed_at < end_of(latest),
             )
             .order_by(campaigns.c.closed_at, campaigns.c.campaign_id)
         )
-    ).all()
+        if c.closed_at < end_of(day_of(c.team_id))
+    ]
     scores: dict[str, list[Score]] = defaultdict(list)
     if closed:
         for r in await conn.execute(

@@ -1,0 +1,891 @@
+"""Every route of the four services, called by every kind of principal and by a stranger.
+
+One table (``MATRIX``) declares, per operation of the OpenAPI documents, who may call it and
+with what status everyone else is refused, and how to fill its path and body from organisation
+A's data. Three tests read it:
+
+* the table and the four OpenAPI documents list the same operations, so that a route added
+  without an entry (or removed with one left behind) fails here;
+* the role matrix: each operation x each principal of organisation A gets the declared status;
+* tenant isolation: organisation B's org admin, aimed at organisation A's resources, is refused
+  (or, on routes that act on the caller's own organisation, served its own data), the answer
+  never names anything of A's, and a write leaves A's resources as they were.
+
+Cells that would change or destroy the shared fixtures (rename, archive, deactivate, erase,
+close, revoke...) work on a resource made for that cell; a refused write must leave every event
+stream of organisation A as it was.
+
+Then injection strings (SQL, markup, templates, JNDI, paths, bidi and combining characters, a
+long line) go into the free-text fields of each service and must come back byte for byte from
+the API and sit verbatim in the stored events (or, for names and survey comments, never in
+clear); text a field cannot hold is a 422 problem, never a 500.
+
+Every answer must carry ``X-Content-Type-Options: nosniff`` and, with a body, a JSON media type.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+
+from huddle_shared.devinfra.selection import Infrastructure
+from huddle_shared.testing.databases import DatabaseFactory
+
+from .security_support import (
+    ANALYST,
+    ANONYMOUS,
+    CLIENT_UNSCOPED,
+    CLIENTS,
+    MEMBER,
+    OPERATOR,
+    OPERATOR_KEY,
+    ORG_ADMIN,
+    PEOPLE,
+    PRINCIPALS,
+    PULSE,
+    SERVICES,
+    TEAM_LEAD,
+    TEAM_MEMBER,
+    World,
+    build_world,
+    charter,
+    instrument,
+    leaf_strings,
+    new_person,
+    pulse_answers,
+    running_stack,
+    wait_for,
+)
+
+pytestmark = pytest.mark.timeout(600)
+
+JSON_TYPES = ("application/json", "application/problem+json", "application/fhir+json")
+
+
+# ---- the table ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Call:
+    """What to send: path parameters, and a JSON body, a form or a query if any."""
+
+    path: dict[str, str] = field(default_factory=dict)
+    json: Any = None
+    data: dict[str, str] | None = None
+    params: dict[str, str] | None = None
+
+
+# Builds the call from organisation A's data; ``fresh`` is true when the cell is expected to
+# succeed and so may change what it touches: the builder then makes a resource of its own.
+Build = Callable[[World, bool], Call]
+
+
+@dataclass(frozen=True)
+class Operation:
+    service: str
+    method: str
+    path: str
+    expect: dict[str, int]  # principal of organisation A -> status
+    stranger: int  # organisation B's org admin aimed at A's resources
+    build: Build
+    public: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"{self.service}:{self.method} {self.path}"
+
+
+def rule(default: int = 403, *, anonymous: int = 401, **statuses: int) -> dict[str, int]:
+    """Statuses by principal: the named ones, ``anonymous`` for callers without a token (the
+    operator key alone is no token), ``default`` for everyone else."""
+    table = dict.fromkeys(PRINCIPALS, default)
+    table[ANONYMOUS] = table[OPERATOR] = anonymous
+    unknown = set(statuses) - set(PRINCIPALS)
+    assert not unknown, unknown
+    table.update(statuses)
+    return table
+
+
+def everyone(status: int) -> dict[str, int]:
+    return dict.fromkeys(PRINCIPALS, status)
+
+
+def people(status: int, **others: int) -> dict[str, int]:
+    """Every person of the organisation gets ``status``; clients 403 unless named."""
+    return rule(**{**dict.fromkeys(PEOPLE, status), **others})
+
+
+def tokens(status: int) -> dict[str, int]:
+    """Anyone with a token of the organisation, person or client."""
+    return rule(**dict.fromkeys((*PEOPLE, *CLIENTS), status))
+
+
+DETAILS = {ORG_ADMIN: 200, ANALYST: 200, TEAM_LEAD: 200, TEAM_MEMBER: 200}  # not MEMBER
+MANAGERS = (ORG_ADMIN, TEAM_LEAD)
+
+
+def managers(status: int) -> dict[str, int]:
+    return rule(**dict.fromkeys(MANAGERS, status))
+
+
+def fixed(call: Call) -> Build:
+    return lambda world, fresh: call
+
+
+def today() -> str:
+    return datetime.now(UTC).date().isoformat()
+
+
+def in_a_week() -> str:
+    return (datetime.now(UTC) + timedelta(days=7)).isoformat()
+
+
+# -- identity builders --
+
+
+def _org(world: World, fresh: bool) -> Call:
+    return Call({"org_id": world.org_id})
+
+
+def _sign_up(world: World, fresh: bool) -> Call:
+    return Call(json={"name": f"Sign-up {uuid.uuid4().hex[:6]}", "admin": new_person("Sign Up")})
+
+
+def _sign_in(world: World, fresh: bool) -> Call:
+    # A third organisation's person: the token endpoint is public, and answers the same to all.
+    login = world.public_login
+    return Call(
+        data={"grant_type": "password", "username": login["email"], "password": login["password"]}
+    )
+
+
+def _a_person(world: World, fresh: bool) -> Call:
+    return Call({"user_id": world.respondent_ids[0]})
+
+
+def _person_to_change(world: World, fresh: bool) -> Call:
+    user_id = world.new_user() if fresh else world.respondent_ids[0]
+    return Call({"user_id": user_id}, json={"display_name": f"Renamed {uuid.uuid4().hex[:6]}"})
+
+
+def _person_to_deactivate(world: World, fresh: bool) -> Call:
+    user_id = world.new_user() if fresh else world.respondent_ids[0]
+    return Call({"user_id": user_id}, json={"reason": "left the practice"})
+
+
+def _person_to_erase(world: World, fresh: bool) -> Call:
+    return Call({"user_id": world.new_user() if fresh else world.respondent_ids[0]})
+
+
+def _client_to_revoke(world: World, fresh: bool) -> Call:
+    client_id = world.new_client()[0] if fresh else world.client_ids[CLIENT_UNSCOPED]
+    return Call({"client_id": client_id})
+
+
+# -- teams builders --
+
+
+def _team(world: World, fresh: bool) -> Call:
+    return Call({"team_id": world.team_id})
+
+
+def _team_to_change(body: Any, *, with_charter: bool = False) -> Build:
+    def build(world: World, fresh: bool) -> Call:
+        team_id = world.new_team(with_charter=with_charter)[0] if fresh else world.team_id
+        return Call({"team_id": team_id}, json=body)
+
+    return build
+
+
+def _member_to_add(world: World, fresh: bool) -> Call:
+    team_id = world.new_team()[0] if fresh else world.team_id
+    return Call({"team_id": team_id}, json={"user_id": world.user_ids[MEMBER], "role": "nurse"})
+
+
+def _member_to_change(world: World, fresh: bool) -> Call:
+    team_id = world.new_team()[0] if fresh else world.team_id
+    return Call(
+        {"team_id": team_id, "user_id": world.user_ids[TEAM_MEMBER]},
+        json={
+            "role": "care_coordinator",
+            "reason": "took on coordination",
+            "effective_date": today(),
+        },
+    )
+
+
+def _member_to_remove(world: World, fresh: bool) -> Call:
+    team_id = world.new_team()[0] if fresh else world.team_id
+    return Call({"team_id": team_id, "user_id": world.user_ids[TEAM_MEMBER]})
+
+
+def _goal_to_move(world: World, fresh: bool) -> Call:
+    team_id, goal_id = (
+        world.new_team(with_charter=True) if fresh else (world.team_id, world.goal_id)
+    )
+    return Call({"team_id": team_id, "goal_id": goal_id}, json={"status": "at_risk"})
+
+
+# -- assessments builders --
+
+
+def _instrument(world: World, fresh: bool) -> Call:
+    return Call({"instrument_id": world.instrument_id})
+
+
+def _new_instrument(world: World, fresh: bool) -> Call:
+    return Call(json=instrument(f"org.matrix_{uuid.uuid4().hex[:8]}"))
+
+
+def _new_campaign(world: World, fresh: bool) -> Call:
+    return Call(json={"team_id": world.team_id, "instrument_id": PULSE, "closes_at": in_a_week()})
+
+
+def _campaign(world: World, fresh: bool) -> Call:
+    return Call({"campaign_id": world.campaign_id})
+
+
+def _campaign_to_change(body: Any) -> Build:
+    def build(world: World, fresh: bool) -> Call:
+        campaign_id = world.new_campaign() if fresh else world.open_campaign_id
+        return Call({"campaign_id": campaign_id}, json=body)
+
+    return build
+
+
+def _response(world: World, fresh: bool) -> Call:
+    return Call({"campaign_id": world.campaign_id, "response_id": world.response_id})
+
+
+# -- insights builders --
+
+
+def _no_body(world: World, fresh: bool) -> Call:
+    return Call()
+
+
+MATRIX: list[Operation] = [
+    # identity: sign-up, sign-in and the JWKS are public; people and clients are the org's.
+    Operation("identity", "GET", "/health/live", everyone(200), 200, _no_body, public=True),
+    Operation("identity", "GET", "/health/ready", everyone(200), 200, _no_body, public=True),
+    Operation("identity", "POST", "/v1/auth/token", everyone(200), 200, _sign_in, public=True),
+    Operation(
+        "identity", "GET", "/.well-known/jwks.json", everyone(200), 200, _no_body, public=True
+    ),
+    Operation("identity", "POST", "/v1/orgs", everyone(201), 201, _sign_up, public=True),
+    Operation("identity", "GET", "/v1/orgs/{org_id}", tokens(200), 404, _org),
+    Operation(
+        "identity",
+        "POST",
+        "/v1/users",
+        rule(org_admin=201),
+        201,
+        lambda world, fresh: Call(json=new_person("Matrix Person")),
+    ),
+    Operation("identity", "GET", "/v1/users", people(200), 200, _no_body),
+    # An integration client is no person: "me" does not exist for it.
+    Operation(
+        "identity", "GET", "/v1/users/me", people(200, **dict.fromkeys(CLIENTS, 404)), 200, _no_body
+    ),
+    Operation("identity", "GET", "/v1/users/{user_id}", people(200), 404, _a_person),
+    Operation(
+        "identity", "PATCH", "/v1/users/{user_id}", rule(org_admin=200), 404, _person_to_change
+    ),
+    Operation(
+        "identity",
+        "POST",
+        "/v1/users/{user_id}/deactivate",
+        rule(org_admin=200),
+        404,
+        _person_to_deactivate,
+    ),
+    Operation(
+        "identity",
+        "DELETE",
+        "/v1/users/{user_id}/personal-data",
+        rule(org_admin=204),
+        404,
+        _person_to_erase,
+    ),
+    Operation("identity", "GET", "/v1/clients", rule(org_admin=200), 200, _no_body),
+    Operation(
+        "identity",
+        "POST",
+        "/v1/clients",
+        rule(org_admin=201),
+        201,
+        fixed(Call(json={"name": "Matrix client", "scopes": ["events:read"]})),
+    ),
+    Operation(
+        "identity",
+        "POST",
+        "/v1/clients/{client_id}/revoke",
+        rule(org_admin=200),
+        404,
+        _client_to_revoke,
+    ),
+    # teams: org admins create; admins and the clinical lead manage; details for the team,
+    # admins and analysts; clients only through the FHIR view with fhir:read.
+    Operation("teams", "GET", "/health/live", everyone(200), 200, _no_body, public=True),
+    Operation("teams", "GET", "/health/ready", everyone(200), 200, _no_body, public=True),
+    Operation(
+        "teams",
+        "POST",
+        "/v1/teams",
+        rule(org_admin=201),
+        201,
+        lambda world, fresh: Call(json={"name": f"Matrix team {uuid.uuid4().hex[:6]}"}),
+    ),
+    Operation("teams", "GET", "/v1/teams", people(200), 200, _no_body),
+    Operation("teams", "GET", "/v1/teams/{team_id}", people(200), 404, _team),
+    Operation(
+        "teams",
+        "PATCH",
+        "/v1/teams/{team_id}",
+        managers(200),
+        404,
+        _team_to_change({"description": "Changed by the matrix"}),
+    ),
+    Operation(
+        "teams",
+        "POST",
+        "/v1/teams/{team_id}/archive",
+        managers(200),
+        404,
+        _team_to_change({"reason": "merged"}),
+    ),
+    Operation(
+        "teams",
+        "GET",
+        "/v1/teams/{team_id}/fhir",
+        rule(**DETAILS, client_scoped=200),
+        404,
+        _team,
+    ),
+    Operation("teams", "GET", "/v1/teams/{team_id}/members", rule(**DETAILS), 404, _team),
+    Operation("teams", "POST", "/v1/teams/{team_id}/members", managers(201), 404, _member_to_add),
+    Operation(
+        "teams",
+        "PUT",
+        "/v1/teams/{team_id}/members/{user_id}/role",
+        managers(200),
+        404,
+        _member_to_change,
+    ),
+    Operation(
+        "teams",
+        "DELETE",
+        "/v1/teams/{team_id}/members/{user_id}",
+        managers(204),
+        404,
+        _member_to_remove,
+    ),
+    Operation("teams", "GET", "/v1/teams/{team_id}/charter", rule(**DETAILS), 404, _team),
+    Operation(
+        "teams",
+        "PUT",
+        "/v1/teams/{team_id}/charter",
+        managers(200),
+        404,
+        _team_to_change(charter()),
+    ),
+    Operation(
+        "teams",
+        "POST",
+        "/v1/teams/{team_id}/charter/reviews",
+        managers(201),
+        404,
+        _team_to_change({"outcome": "reaffirmed", "notes": "still right"}, with_charter=True),
+    ),
+    Operation(
+        "teams",
+        "PUT",
+        "/v1/teams/{team_id}/charter/goals/{goal_id}/status",
+        managers(200),
+        404,
+        _goal_to_move,
+    ),
+    Operation("teams", "GET", "/v1/teams/{team_id}/history", rule(**DETAILS), 404, _team),
+    # assessments: instruments are readable by any caller of the organisation; campaigns are
+    # run by admins and the clinical lead, answered by the team as it was when they opened;
+    # individual responses are shown to their author only.
+    Operation("assessments", "GET", "/health/live", everyone(200), 200, _no_body, public=True),
+    Operation("assessments", "GET", "/health/ready", everyone(200), 200, _no_body, public=True),
+    Operation("assessments", "GET", "/v1/instruments", tokens(200), 200, _no_body),
+    Operation("assessments", "POST", "/v1/instruments", rule(org_admin=201), 201, _new_instrument),
+    Operation(
+        "assessments", "GET", "/v1/instruments/{instrument_id}", tokens(200), 404, _instrument
+    ),
+    # B's admin passes the role check and is then told the team does not exist.
+    Operation("assessments", "POST", "/v1/campaigns", managers(201), 404, _new_campaign),
+    Operation("assessments", "GET", "/v1/campaigns", people(200), 200, _no_body),
+    Operation("assessments", "GET", "/v1/campaigns/{campaign_id}", rule(**DETAILS), 404, _campaign),
+    Operation(
+        "assessments",
+        "PATCH",
+        "/v1/campaigns/{campaign_id}",
+        managers(200),
+        404,
+        _campaign_to_change({"min_group_size": 6}),
+    ),
+    Operation(
+        "assessments",
+        "POST",
+        "/v1/campaigns/{campaign_id}/close",
+        managers(200),
+        404,
+        _campaign_to_change(None),
+    ),
+    # Only the team's members when it opened answer; everyone else is refused, admins too.
+    Operation(
+        "assessments",
+        "POST",
+        "/v1/campaigns/{campaign_id}/responses",
+        rule(team_lead=201, team_member=201),
+        404,
+        _campaign_to_change({"answers": pulse_answers(), "comment": "fine"}),
+    ),
+    Operation(
+        "assessments",
+        "GET",
+        "/v1/campaigns/{campaign_id}/responses",
+        tokens(403),
+        404,
+        _campaign,
+    ),
+    # People who did not answer learn that they did not (404); both team respondents did.
+    Operation(
+        "assessments",
+        "GET",
+        "/v1/campaigns/{campaign_id}/responses/me",
+        people(404, team_lead=200, team_member=200),
+        404,
+        _campaign,
+    ),
+    Operation(
+        "assessments",
+        "GET",
+        "/v1/campaigns/{campaign_id}/responses/{response_id}",
+        rule(team_member=200),
+        404,
+        _response,
+    ),
+    Operation(
+        "assessments",
+        "GET",
+        "/v1/campaigns/{campaign_id}/comments",
+        rule(org_admin=200, analyst=200, team_lead=200),
+        404,
+        _campaign,
+    ),
+    # insights: organisation views for admins, analysts and dashboards:read; team views also
+    # for the team; operations for org admins (status) and the operator key (rebuild, replay).
+    Operation("insights", "GET", "/health/live", everyone(200), 200, _no_body, public=True),
+    Operation("insights", "GET", "/health/ready", everyone(200), 200, _no_body, public=True),
+    Operation(
+        "insights",
+        "GET",
+        "/v1/orgs/{org_id}/dashboard",
+        rule(org_admin=200, analyst=200, client_scoped=200),
+        404,
+        _org,
+    ),
+    Operation(
+        "insights",
+        "GET",
+        "/v1/orgs/{org_id}/heatmap",
+        rule(org_admin=200, analyst=200, client_scoped=200),
+        404,
+        _org,
+    ),
+    # Clients see the organisation through insights with dashboards:read only.
+    Operation(
+        "insights",
+        "GET",
+        "/v1/orgs/{org_id}/teams",
+        people(200, client_scoped=200),
+        404,
+        _org,
+    ),
+    Operation(
+        "insights",
+        "GET",
+        "/v1/teams/{team_id}/dashboard",
+        rule(**DETAILS, client_scoped=200),
+        404,
+        _team,
+    ),
+    Operation(
+        "insights",
+        "GET",
+        "/v1/teams/{team_id}/trends",
+        rule(**DETAILS, client_scoped=200),
+        404,
+        _team,
+    ),
+    # Projection lag is about the deployment, not a tenant: any org admin may read it.
+    Operation("insights", "GET", "/v1/projections/status", rule(org_admin=200), 200, _no_body),
+    Operation(
+        "insights",
+        "POST",
+        "/v1/projections/dead-letters/replay",
+        rule(anonymous=403, operator=200),
+        403,
+        _no_body,
+    ),
+    # Last: a rebuild swaps every read model, and nothing after it depends on insights.
+    Operation(
+        "insights",
+        "POST",
+        "/v1/projections/rebuild",
+        rule(anonymous=403, operator=200),
+        403,
+        _no_body,
+    ),
+]
+BY_ID = {op.id: op for op in MATRIX}
+assert len(BY_ID) == len(MATRIX), "an operation is declared twice"
+
+
+# ---- fixtures ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def world(
+    infra: Infrastructure, databases: DatabaseFactory, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[World]:
+    with running_stack(infra, databases, tmp_path_factory.mktemp("matrix-logs")) as stack:
+        yield build_world(stack)
+
+
+def send(world: World, op: Operation, call: Call, headers: dict[str, str]) -> httpx.Response:
+    path = op.path.format(**call.path)
+    return world.call(
+        op.service, op.method, path, headers, json=call.json, data=call.data, params=call.params
+    )
+
+
+def check_headers(response: httpx.Response) -> None:
+    """nosniff on every answer, and a JSON media type on every answer with a body."""
+    where = f"{response.request.method} {response.request.url.path} -> {response.status_code}"
+    assert response.headers.get("x-content-type-options") == "nosniff", where
+    if response.content:
+        media_type = response.headers.get("content-type", "").split(";")[0].strip()
+        assert media_type in JSON_TYPES, f"{where}: {media_type}"
+
+
+def leaks(world: World, response: httpx.Response) -> list[str]:
+    """A's ids and names in the answer, apart from those the caller sent (a problem's
+    ``instance`` repeats the path it asked for)."""
+    sent = str(response.request.url) + response.request.content.decode(errors="replace")
+    return sorted(s for s in world.secrets if s and s in response.text and s not in sent)
+
+
+# ---- the tests -----------------------------------------------------------------------------
+
+
+def test_the_matrix_declares_exactly_the_operations_of_the_openapi_documents(
+    world: World,
+) -> None:
+    documented = set()
+    for service in SERVICES:
+        document = world.stack.http[service].get("/openapi.json").json()
+        for path, item in document["paths"].items():
+            for method in item:
+                if method in {"get", "post", "put", "patch", "delete", "head", "options"}:
+                    documented.add(f"{service}:{method.upper()} {path}")
+    declared = set(BY_ID)
+    assert documented - declared == set(), "operations without a matrix entry"
+    assert declared - documented == set(), "matrix entries for operations that do not exist"
+    public = {op.id for op in MATRIX if op.public}
+    assert all(op.expect[ANONYMOUS] < 400 for op in MATRIX if op.id in public)
+    assert all(op.expect[ANONYMOUS] >= 400 for op in MATRIX if op.id not in public), (
+        "a route anyone may call must be declared public"
+    )
+
+
+# Cells where the service does not do what the table declares: each is a security finding,
+# reported, and strict so that the fix makes the cell fail until its entry is removed here.
+# Cells that fail because the service is wrong, with the reason; empty when none are known.
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
+CELLS = [
+    pytest.param(
+        op,
+        principal,
+        id=f"{op.id}-{principal}",
+        marks=[pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[(op.id, principal)])]
+        if (op.id, principal) in KNOWN_GAPS
+        else [],
+    )
+    for op in MATRIX
+    for principal in PRINCIPALS
+]
+assert set(KNOWN_GAPS) <= {(op.id, p) for op in MATRIX for p in PRINCIPALS}
+
+
+@pytest.mark.parametrize(("operation", "principal"), CELLS)
+def test_each_principal_gets_the_declared_status(
+    world: World, operation: Operation, principal: str
+) -> None:
+    expected = operation.expect[principal]
+    call = operation.build(world, expected < 300)
+    refused_write = operation.method != "GET" and expected >= 400
+    before = world.stack.streams_of(world.org_id) if refused_write else None
+    response = send(world, operation, call, world.headers[principal])
+    assert response.status_code == expected, response.text[:500]
+    check_headers(response)
+    if refused_write:
+        assert world.stack.streams_of(world.org_id) == before, "a refused write changed A"
+
+
+@pytest.mark.parametrize("operation", MATRIX, ids=lambda op: op.id)
+def test_another_organisations_admin_never_sees_or_changes_anything(
+    world: World, operation: Operation
+) -> None:
+    call = operation.build(world, False)
+    writes = operation.method != "GET"
+    before = (world.snapshot(), world.stack.streams_of(world.org_id)) if writes else None
+    response = send(world, operation, call, world.stranger)
+    assert response.status_code == operation.stranger, response.text[:500]
+    check_headers(response)
+    assert leaks(world, response) == [], "organisation A's ids or names in B's answer"
+    if writes:
+        after = (world.snapshot(), world.stack.streams_of(world.org_id))
+        assert after == before, "organisation B changed organisation A's resources"
+
+
+def test_the_operator_key_must_be_the_right_one(world: World) -> None:
+    wrong = {"X-Operator-Key": OPERATOR_KEY + "x"}
+    for path in ("/v1/projections/rebuild", "/v1/projections/dead-letters/replay"):
+        response = world.call("insights", "POST", path, wrong)
+        assert response.status_code == 403, response.text
+        check_headers(response)
+
+
+# ---- injection strings, stored and returned verbatim --------------------------------------
+
+INJECTIONS = {
+    "sql-drop": "'; DROP TABLE teams; --",
+    "sql-or": '" OR 1=1 --',
+    "script": "<script>alert(1)</script>",
+    "template": "{{7*7}}",
+    "jndi": "${jndi:ldap://x}",
+    "path": "../../etc/passwd",
+    "percent-nul": "%00",
+    "escapes": '\\u0000 \\n \\" %s %n',
+    "right-to-left": "safe\u202egnp.exe",
+    "emoji-combining": "Zoe\u0308 \U0001f9d1\U0001f3fd\u200d\u2695\ufe0f a\u0301\u0327 \U0001fa7a",
+    # 200 code points: the tightest limit among the fields below (names and titles).
+    "long": ("Ωμέγα \U0001fa7a <b>&amp; '\" " * 20)[:199] + "!",
+}
+
+
+def stored_verbatim(world: World, service: str, stream_id: str, value: str) -> None:
+    strings = [s for event in world.stack.events(service, stream_id) for s in leaf_strings(event)]
+    assert value in strings, f"not verbatim in the {service} events of {stream_id}"
+
+
+def never_stored(world: World, service: str, stream_id: str, value: str) -> None:
+    strings = [s for event in world.stack.events(service, stream_id) for s in leaf_strings(event)]
+    assert strings, f"no {service} events for {stream_id}"
+    assert value not in strings, f"{service} stored it in clear in {stream_id}'s events"
+
+
+def checked(response: httpx.Response, *statuses: int) -> Any:
+    assert response.status_code in (statuses or (200, 201)), response.text[:500]
+    check_headers(response)
+    return response.json() if response.content else None
+
+
+def _org_name(world: World, value: str) -> None:
+    admin = new_person("Injected Admin")
+    created = checked(
+        world.call("identity", "POST", "/v1/orgs", {}, json={"name": value, "admin": admin})
+    )
+    assert created["org"]["name"] == value
+    org_id = created["org"]["id"]
+    read = checked(
+        world.call("identity", "GET", f"/v1/orgs/{org_id}", world.sign_in(admin["email"]))
+    )
+    assert read["name"] == value
+    stored_verbatim(world, "identity", org_id, value)
+
+
+def _display_name(world: World, value: str) -> None:
+    body = {**new_person("Injected"), "display_name": value}
+    created = checked(world.admin("identity", "POST", "/v1/users", json=body))
+    assert created["display_name"] == value
+    read = checked(world.admin("identity", "GET", f"/v1/users/{created['id']}"))
+    assert read["display_name"] == value
+    # Names travel sealed with the person's own key: never in clear in an event.
+    never_stored(world, "identity", created["id"], value)
+
+
+def _deactivation_reason(world: World, value: str) -> None:
+    user_id = world.new_user()
+    checked(
+        world.admin("identity", "POST", f"/v1/users/{user_id}/deactivate", json={"reason": value})
+    )
+    stored_verbatim(world, "identity", user_id, value)
+
+
+def _client_name(world: World, value: str) -> None:
+    body = {"name": value, "scopes": ["events:read"]}
+    created = checked(world.admin("identity", "POST", "/v1/clients", json=body))
+    assert created["name"] == value
+    listed = checked(world.admin("identity", "GET", "/v1/clients"))["items"]
+    assert [c["name"] for c in listed if c["client_id"] == created["client_id"]] == [value]
+    stored_verbatim(world, "identity", created["client_id"], value)
+
+
+def _team_name(world: World, value: str) -> None:
+    created = checked(
+        world.admin("teams", "POST", "/v1/teams", json={"name": value, "description": value})
+    )
+    assert (created["name"], created["description"]) == (value, value)
+    team_id = created["id"]
+    read = checked(world.admin("teams", "GET", f"/v1/teams/{team_id}"))
+    assert (read["name"], read["description"]) == (value, value)
+    fhir = checked(world.admin("teams", "GET", f"/v1/teams/{team_id}/fhir"))
+    assert (fhir["name"], fhir["note"][0]["text"]) == (value, value)
+    stored_verbatim(world, "teams", team_id, value)
+
+    # ... and as insights projected it from the teams events.
+    def projected() -> bool:
+        teams = checked(world.admin("insights", "GET", f"/v1/orgs/{world.org_id}/teams"))["teams"]
+        return any(t["id"] == team_id and t["name"] == value for t in teams)
+
+    wait_for("insights to project the team's name", projected, every_s=0.1)
+
+
+def _charter_text(world: World, value: str) -> None:
+    team_id, _ = world.new_team()
+    body = {**charter(goal_title=value), "vision": value, "norms": [value, "We listen"]}
+    revised = checked(world.admin("teams", "PUT", f"/v1/teams/{team_id}/charter", json=body))
+    read = checked(world.admin("teams", "GET", f"/v1/teams/{team_id}/charter"))
+    for charter_out in (revised, read):
+        assert charter_out["vision"] == value
+        assert charter_out["norms"] == [value, "We listen"]
+        assert charter_out["goals"][0]["title"] == value
+    reviewed = checked(
+        world.admin(
+            "teams",
+            "POST",
+            f"/v1/teams/{team_id}/charter/reviews",
+            json={"outcome": "reaffirmed", "notes": value},
+        )
+    )
+    assert reviewed["last_review"]["notes"] == value
+    stored_verbatim(world, "teams", team_id, value)
+
+
+def _role_change_reason(world: World, value: str) -> None:
+    team_id, _ = world.new_team()
+    member = world.user_ids[TEAM_MEMBER]
+    checked(
+        world.admin(
+            "teams",
+            "PUT",
+            f"/v1/teams/{team_id}/members/{member}/role",
+            json={"role": "care_coordinator", "reason": value, "effective_date": today()},
+        )
+    )
+    checked(world.admin("teams", "POST", f"/v1/teams/{team_id}/archive", json={"reason": value}))
+    history = checked(world.admin("teams", "GET", f"/v1/teams/{team_id}/history"))["items"]
+    reasons = [e["data"].get("reason") for e in history]
+    assert reasons.count(value) == 2, reasons
+    stored_verbatim(world, "teams", team_id, value)
+
+
+def _campaign_title(world: World, value: str) -> None:
+    campaign_id = world.new_campaign(title=value)
+    read = checked(world.admin("assessments", "GET", f"/v1/campaigns/{campaign_id}"))
+    assert read["title"] == value
+    stored_verbatim(world, "assessments", campaign_id, value)
+
+
+def _survey_comment(world: World, value: str) -> None:
+    campaign_id = world.new_campaign()
+    respondent = world.headers[TEAM_MEMBER]
+    receipt = checked(
+        world.call(
+            "assessments",
+            "POST",
+            f"/v1/campaigns/{campaign_id}/responses",
+            respondent,
+            json={"answers": pulse_answers(), "comment": value},
+        )
+    )
+    mine = checked(
+        world.call("assessments", "GET", f"/v1/campaigns/{campaign_id}/responses/me", respondent)
+    )
+    assert mine["comment"] == value
+    # A comment is private to its author: the response's event carries none.
+    never_stored(world, "assessments", receipt["response_id"], value)
+
+
+FIELDS: dict[str, Callable[[World, str], None]] = {
+    "identity-org-name": _org_name,
+    "identity-display-name": _display_name,
+    "identity-deactivation-reason": _deactivation_reason,
+    "identity-client-name": _client_name,
+    "teams-name-description": _team_name,
+    "teams-charter-vision-norms-goal-review": _charter_text,
+    "teams-role-change-archive-reason": _role_change_reason,
+    "assessments-campaign-title": _campaign_title,
+    "assessments-survey-comment": _survey_comment,
+}
+
+
+@pytest.mark.parametrize("value", INJECTIONS.values(), ids=INJECTIONS.keys())
+@pytest.mark.parametrize("field_name", FIELDS)
+def test_free_text_is_stored_and_returned_verbatim(
+    world: World, field_name: str, value: str
+) -> None:
+    FIELDS[field_name](world, value)
+
+
+# Text that free-text fields must refuse: one character too many, nothing but spaces, and
+# characters PostgreSQL cannot store (NUL) or UTF-8 cannot encode (a lone surrogate).
+REFUSED = {
+    "too-long": "x" * 201,
+    "only-spaces": "   ",
+    "nul": "before\x00after",
+    "lone-surrogate": "before\ud800after",
+}
+REFUSING = {
+    "identity-display-name": ("identity", "POST", "/v1/users", "display_name"),
+    "teams-name": ("teams", "POST", "/v1/teams", "name"),
+    "assessments-campaign-title": ("assessments", "POST", "/v1/campaigns", "title"),
+}
+
+
+@pytest.mark.parametrize("value", REFUSED.values(), ids=REFUSED.keys())
+@pytest.mark.parametrize("field_name", REFUSING)
+def test_text_a_field_refuses_is_a_422_problem_not_a_500(
+    world: World, field_name: str, value: str
+) -> None:
+    service, method, path, key = REFUSING[field_name]
+    bodies = {
+        "identity-display-name": new_person("Refused"),
+        "teams-name": {"name": "Refused team"},
+        "assessments-campaign-title": {
+            "team_id": world.team_id,
+            "instrument_id": PULSE,
+            "closes_at": in_a_week(),
+        },
+    }
+    body = {**bodies[field_name], key: value}
+    # ASCII JSON, so that a lone surrogate travels as the escape a client would send.
+    headers = {**world.headers[ORG_ADMIN], "Content-Type": "application/json"}
+    response = world.call(service, method, path, headers, content=json.dumps(body).encode())
+    assert response.status_code == 422, response.text[:500]
+    check_headers(response)
+    assert response.headers["content-type"].startswith("application/problem+json")
