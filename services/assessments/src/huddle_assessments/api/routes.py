@@ -488,7 +488,7 @@ async def get_response(
 async def campaign_comments(
     campaign_id: CampaignId, request: Request, principal: CurrentPrincipal
 ) -> Comments:
-    """Comments without authors, shown once at least ten people responded (leads, admins)."""
+    """Comments without authors, once ten or more responded (team leads, admins, analysts)."""
     _people_only(principal)
     deps = _deps(request)
     async with deps.engine.connect() as conn:
