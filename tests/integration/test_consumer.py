@@ -211,3 +211,45 @@ async def test_a_restarted_consumer_resumes_from_the_offsets_in_the_database(
                 await produce_raw(infra.kafka_bootstrap, source, v, key=k, headers=h)
     assert await scalar(engine, "SELECT count(*) FROM applied_log") == 30
     assert await scalar(engine, "SELECT count(DISTINCT event_id) FROM applied_log") == 30
+
+
+async def test_statistics_of_applied_streams_are_refreshed_as_a_catch_up_makes_it_grow(
+    engine: AsyncEngine,
+    infra: Infrastructure,
+    topics: tuple[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Stale statistics made each batch's version lookup scan the whole group (a rebuild got
+    # slower as it went); the runtime now runs ANALYZE as the table grows. A low threshold here
+    # stands in for the production one (10,000 new streams).
+    from huddle_shared import consumer as consumer_module
+
+    monkeypatch.setattr(consumer_module, "ANALYZE_EVERY_STREAMS", 40)
+    source, _ = topics
+    manual_analyses = (
+        "SELECT analyze_count FROM pg_stat_user_tables "
+        "WHERE schemaname = 'public' AND relname = 'applied_streams'"
+    )
+    before = await scalar(engine, manual_analyses)
+    for _ in range(120):
+        team = str(uuid.uuid4())
+        k, v, h = team_event(team, 1, "huddle.teams.team_created.v1", created(team))
+        await produce_raw(infra.kafka_bootstrap, source, v, key=k, headers=h)
+
+    consumer = runtime(engine, infra, topics, "insights-analyze-test")
+    stop = asyncio.Event()
+    task = asyncio.create_task(consumer.run(stop))
+    try:
+        await eventually(
+            lambda: scalar(engine, "SELECT count(*) = 120 FROM insights_g1.teams"), timeout_s=60
+        )
+    finally:
+        stop.set()
+        await task
+    # 120 new streams at a threshold of 40 (then a fifth more each time): at least two runs.
+    # The statistics collector reports asynchronously, hence the wait.
+    await eventually(lambda: _at_least(engine, manual_analyses, before + 2), timeout_s=30)
+
+
+async def _at_least(engine: AsyncEngine, sql: str, expected: int) -> bool:
+    return int(await scalar(engine, sql)) >= expected

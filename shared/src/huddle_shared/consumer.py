@@ -40,6 +40,8 @@ logger = logging.getLogger("huddle.consumer")
 # After a batch without dead letters of its own, the consumer still looks for unpublished ones
 # (another replica's, or left by a crash) at most this often instead of after every batch.
 DEAD_LETTER_RECHECK_S = 2.0
+# Refresh applied_streams' planner statistics after at least this many new streams.
+ANALYZE_EVERY_STREAMS = 10_000
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,8 @@ class ConsumerRuntime:
         self._tracer = telemetry.tracer()
         self._dead_letters_waiting = True
         self._dead_letters_checked_at = 0.0
+        self._streams_recorded = 0  # streams this runtime added to applied_streams
+        self._streams_at_last_analyze = 0
 
     # ---- lifecycle -------------------------------------------------------------------------
 
@@ -301,6 +305,10 @@ class ConsumerRuntime:
         metrics.BATCH_SECONDS.labels(self.group_id).observe(time.perf_counter() - started)
         self.applied_total += len(applied)
         self.last_batch_at = time.time()
+        self._streams_recorded += len(
+            {i.event.envelope.subject for i in applied if i.event is not None} - versions.keys()
+        )
+        await self._keep_statistics_current()
         for item in applied:
             assert item.event is not None
             key = (item.event.topic, item.event.partition)
@@ -308,6 +316,26 @@ class ConsumerRuntime:
             if key not in self.last_event_time or self.last_event_time[key] < when:
                 self.last_event_time[key] = when
         return len(applied)
+
+    async def _keep_statistics_current(self) -> None:
+        """ANALYZE ``applied_streams`` while a catch-up (or a rebuild) makes it grow fast.
+
+        Each batch looks up its streams' versions by ``stream_id = ANY(...)``. With statistics
+        from when the table was small, PostgreSQL scans every row of the group instead of using
+        the primary key for the ids, and a rebuild slows down as it goes (quadratic in the
+        history). Autovacuum's analyze comes at most once a minute; this refreshes the
+        statistics each time the table has grown by a fifth (at least 10,000 streams).
+        """
+        grown = self._streams_recorded - self._streams_at_last_analyze
+        if grown < max(ANALYZE_EVERY_STREAMS, self._streams_at_last_analyze // 5):
+            return
+        self._streams_at_last_analyze = self._streams_recorded
+        try:
+            async with self.engine.connect() as conn:
+                await conn.execute(text("ANALYZE applied_streams"))
+                await conn.commit()
+        except DBAPIError as exc:  # only an optimisation: the next batch works without it
+            logger.info("could not analyze applied_streams (%s)", type(exc).__name__)
 
     async def _apply_traced(self, conn: AsyncConnection, event: ReceivedEvent) -> None:
         if not telemetry.recording():

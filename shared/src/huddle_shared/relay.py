@@ -15,14 +15,14 @@ import contextlib
 import hashlib
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from opentelemetry import propagate, trace
-from sqlalchemy import text
+from sqlalchemy import Row, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from huddle_shared import metrics, telemetry
@@ -138,9 +138,11 @@ class OutboxRelay:
                 return
             self._set_leader(True)
             try:
+                ahead: Sequence[Row[Any]] | None = None
                 while not stop.is_set():
-                    sent = await self._publish_batch(conn)
-                    if sent < self.batch_size:
+                    rows = ahead if ahead is not None else await self._fetch(conn, ())
+                    ahead = await self._publish(conn, rows) if rows else None
+                    if ahead is None and len(rows) < self.batch_size:
                         await self._wait_for_work(stop)
             finally:
                 with contextlib.suppress(Exception):
@@ -174,16 +176,30 @@ class OutboxRelay:
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(producer.stop(), timeout=15)
 
-    async def _publish_batch(self, conn: AsyncConnection) -> int:
+    async def _fetch(self, conn: AsyncConnection, skip: Sequence[int]) -> Sequence[Row[Any]]:
+        """The next rows in id order, leaving out ``skip`` (a batch still in flight)."""
         rows = (
             await conn.execute(
-                text("SELECT id, topic, key, headers, payload FROM outbox ORDER BY id LIMIT :n"),
-                {"n": self.batch_size},
+                text(
+                    "SELECT id, topic, key, headers, payload FROM outbox "
+                    "WHERE NOT (id = ANY(:skip)) ORDER BY id LIMIT :n"
+                ),
+                {"n": self.batch_size, "skip": list(skip)},
             )
         ).all()
         await conn.commit()
-        if not rows:
-            return 0
+        return rows
+
+    async def _publish(
+        self, conn: AsyncConnection, rows: Sequence[Row[Any]]
+    ) -> Sequence[Row[Any]] | None:
+        """Send ``rows``, wait for their acknowledgements, delete the acknowledged ones.
+
+        While Kafka acknowledges a full batch, the next one is read from the database (without
+        this batch's rows), so the database and the broker work at the same time; nothing of
+        the next batch is *sent* before this one is acknowledged and deleted, which keeps the
+        per-stream order on Kafka whatever fails. Returns the rows read ahead, or None.
+        """
         producer = await self._ensure_producer()
         futures: list[asyncio.Future[Any]] = []
         send_error: BaseException | None = None
@@ -227,7 +243,13 @@ class OutboxRelay:
             except Exception as exc:
                 send_error = exc
                 break
+        reading_ahead = (
+            asyncio.ensure_future(self._fetch(conn, [row.id for row in rows]))
+            if send_error is None and len(rows) == self.batch_size
+            else None
+        )
         results = await asyncio.gather(*futures, return_exceptions=True)
+        ahead = await reading_ahead if reading_ahead is not None else None
         # Only the acknowledged prefix is deleted: anything after a failure is re-sent later
         # (a duplicate on Kafka at worst, which consumers drop by stream version).
         acked: list[int] = []
@@ -244,7 +266,7 @@ class OutboxRelay:
         if send_error is not None:
             metrics.RELAY_FAILURES.labels(self.service).inc(len(rows) - len(acked))
             raise RuntimeError(f"publish failed after {len(acked)} of {len(rows)}") from send_error
-        return len(rows)
+        return ahead
 
     def _set_leader(self, value: bool) -> None:
         self.is_leader = value
