@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,16 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from huddle_shared.errors import ConcurrencyConflict, DomainRuleViolated
 
 MAX_ATTEMPTS = 3
+
+# Built once: a ``text()`` parses its SQL for bind parameters when it is constructed.
+_LOOKUP = text(
+    "SELECT fingerprint, status_code, body, headers FROM idempotency_keys "
+    "WHERE scope = :s AND key = :k"
+)
+_RECORD = text(
+    "INSERT INTO idempotency_keys (scope, key, fingerprint, status_code, body, headers) "
+    "VALUES (:s, :k, :f, :c, CAST(:b AS jsonb), CAST(:h AS jsonb))"
+)
 
 
 @dataclass(frozen=True)
@@ -43,15 +54,7 @@ def fingerprint(method: str, path: str, body: bytes) -> str:
 
 
 async def _lookup(conn: AsyncConnection, req: IdempotencyRequest) -> CommandResult | None:
-    row = (
-        await conn.execute(
-            text(
-                "SELECT fingerprint, status_code, body, headers FROM idempotency_keys "
-                "WHERE scope = :s AND key = :k"
-            ),
-            {"s": req.scope, "k": req.key},
-        )
-    ).one_or_none()
+    row = (await conn.execute(_LOOKUP, {"s": req.scope, "k": req.key})).one_or_none()
     if row is None:
         return None
     if row.fingerprint != req.fingerprint:
@@ -66,11 +69,17 @@ async def execute(
     idempotency: IdempotencyRequest | None = None,
     retry_on_conflict: bool = True,
     after_commit: Callable[[], None] | None = None,
+    one_statement: bool = False,
 ) -> CommandResult:
     """Run ``run`` in a transaction; replay a stored result for a repeated idempotency key.
 
     Without ``If-Match`` a concurrent append is retried: the command is decided again against
     the new state, so it either still holds or is refused by the rules, and no update is lost.
+
+    ``one_statement`` declares that ``run`` sends exactly one SQL statement (an append that
+    carries its read-model write, ``EventStore.append(also=...)``). When no idempotency record
+    is to be added, that statement is its own transaction, exactly as atomic: it runs without
+    BEGIN and COMMIT, two round trips fewer.
     """
     if idempotency is not None:
         async with engine.connect() as conn:
@@ -78,17 +87,14 @@ async def execute(
         if stored is not None:
             return stored
     attempts = MAX_ATTEMPTS if retry_on_conflict else 1
+    autocommit = one_statement and idempotency is None
     for attempt in range(1, attempts + 1):
         try:
-            async with engine.begin() as conn:
+            async with _transaction(engine, autocommit=autocommit) as conn:
                 result = await run(conn)
                 if idempotency is not None and result.status_code < 500:
                     await conn.execute(
-                        text(
-                            "INSERT INTO idempotency_keys "
-                            "(scope, key, fingerprint, status_code, body, headers) "
-                            "VALUES (:s, :k, :f, :c, CAST(:b AS jsonb), CAST(:h AS jsonb))"
-                        ),
+                        _RECORD,
                         {
                             "s": idempotency.scope,
                             "k": idempotency.key,
@@ -115,6 +121,18 @@ async def execute(
             after_commit()
         return result
     raise AssertionError("unreachable")
+
+
+@asynccontextmanager
+async def _transaction(engine: AsyncEngine, *, autocommit: bool) -> AsyncIterator[AsyncConnection]:
+    """``engine.begin()``, or for a single statement a connection in autocommit mode."""
+    if not autocommit:
+        async with engine.begin() as conn:
+            yield conn
+        return
+    async with engine.connect() as conn:
+        await conn.execution_options(isolation_level="AUTOCOMMIT")
+        yield conn
 
 
 def _json(value: Any) -> str:

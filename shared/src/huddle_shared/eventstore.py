@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
+import asyncpg
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from huddle_shared import metrics
 from huddle_shared.db import events_table
-from huddle_shared.envelope import to_kafka
+from huddle_shared.envelope import CONTENT_TYPE, TENANT_EXT, TRACE_HEADERS, VERSION_EXT
 from huddle_shared.errors import ConcurrencyConflict
 from huddle_shared.events import DomainEvent, EventRegistry
 
@@ -56,20 +59,43 @@ class RecordedEvent:
 # data-modifying CTE), the columns as arrays. Outbox ids are taken in event order (ORDER BY the
 # ordinality), which the relay's id order relies on. Positional ($n) parameters: the store runs
 # on asyncpg (``huddle_shared.config.to_asyncpg_url``).
-_APPEND_SQL = """
+_APPEND_EVENTS = """
 WITH appended AS (
     INSERT INTO events
         (stream_id, version, event_id, stream_type, tenant_id, type, data, metadata, recorded_at)
     SELECT $1::text, e.version, e.event_id, $2::text, $3::text, e.type, e.data::jsonb,
            $4::jsonb, $5::timestamptz
     FROM unnest($6::int[], $7::uuid[], $8::text[], $9::text[]) AS e(version, event_id, type, data)
-)
+)"""
+_APPEND_OUTBOX = """
 INSERT INTO outbox (event_id, topic, key, headers, payload, created_at)
 SELECT o.event_id, o.topic, o.key, o.headers::jsonb, o.payload, $5::timestamptz
 FROM unnest($7::uuid[], $10::text[], $11::bytea[], $12::text[], $13::bytea[])
     WITH ORDINALITY AS o(event_id, topic, key, headers, payload, n)
 ORDER BY o.n
 """
+_APPEND_SQL = _APPEND_EVENTS + _APPEND_OUTBOX
+_APPEND_PARAMS = 13
+_PLACEHOLDER = re.compile(r"\$(\d+)")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One SQL statement with positional parameters (``$1``, ``$2``, …), as asyncpg takes them."""
+
+    sql: str
+    params: tuple[Any, ...]
+
+
+@functools.lru_cache(maxsize=64)
+def _append_with(sql: str) -> str:
+    """The append statement with ``sql`` as its main statement, run in the same round trip.
+
+    The events and outbox inserts become CTEs; ``sql``'s parameters follow the append's own.
+    All parts succeed or fail together (a version clash still fails the whole statement).
+    """
+    shifted = _PLACEHOLDER.sub(lambda m: f"${int(m.group(1)) + _APPEND_PARAMS}", sql)
+    return f"{_APPEND_EVENTS},\noutboxed AS ({_APPEND_OUTBOX})\n{shifted}"
 
 
 class EventStore:
@@ -102,8 +128,13 @@ class EventStore:
         events: Sequence[DomainEvent],
         context: EventContext,
         now: datetime,
+        also: Statement | None = None,
     ) -> list[RecordedEvent]:
         """Write ``events`` at ``expected_version + 1 …`` plus one outbox row each.
+
+        ``also`` is a statement of the caller's (typically a synchronous read model's upsert)
+        sent in the same statement as the append, which saves a round trip; it is not run
+        when there are no events. The events are recorded at ``now``.
 
         Raises :class:`ConcurrencyConflict` when another writer got there first; the caller's
         transaction is then unusable and must roll back, so nothing of the command is written.
@@ -111,6 +142,7 @@ class EventStore:
         if not events:
             return []
         metadata = context.as_metadata()
+        service = self.source.removeprefix("huddle/")
         recorded: list[RecordedEvent] = []
         versions: list[int] = []
         event_ids: list[UUID] = []
@@ -123,32 +155,35 @@ class EventStore:
         for offset, event in enumerate(events, start=1):
             version = expected_version + offset
             event_id = uuid4()
-            data = event.model_dump(mode="json")
-            versions.append(version)
-            event_ids.append(event_id)
-            types.append(event.event_type)
-            datas.append(json.dumps(data))
-            key, value, headers = to_kafka(
+            event_type = event.event_type
+            key, value, headers = outbox_record(
                 event_id=event_id,
-                event_type=event.event_type,
+                event_type=event_type,
                 source=self.source,
                 subject=stream_id,
                 time=now,
                 tenant_id=context.tenant_id,
                 stream_version=version,
-                data=data,
+                data=event.model_dump(mode="json"),
                 trace_headers=context.trace_headers,
             )
+            versions.append(version)
+            event_ids.append(event_id)
+            types.append(event_type)
+            # The Kafka value is the JSON of the data (ASCII-only, as the SDK writes it), so
+            # the stored data is the same text: one encoding instead of two.
+            datas.append(value.decode())
             topics.append(self.physical_topic(event.topic))
             keys.append(key)
-            header_lists.append(json.dumps([[n, raw.decode("latin-1")] for n, raw in headers]))
+            header_lists.append(headers)
             payloads.append(value)
             recorded.append(
-                RecordedEvent(stream_id, version, event_id, event.event_type, event, metadata, now)
+                RecordedEvent(stream_id, version, event_id, event_type, event, metadata, now)
             )
         try:
-            await conn.exec_driver_sql(
-                _APPEND_SQL,
+            await _execute_in_transaction(
+                conn,
+                _APPEND_SQL if also is None else _append_with(also.sql),
                 (
                     stream_id,
                     stream_type,
@@ -163,6 +198,7 @@ class EventStore:
                     keys,
                     header_lists,
                     payloads,
+                    *(also.params if also is not None else ()),
                 ),
             )
         except IntegrityError as exc:
@@ -173,9 +209,7 @@ class EventStore:
                 ) from exc
             raise
         for event in events:
-            metrics.EVENTS_APPENDED.labels(
-                self.source.removeprefix("huddle/"), event.event_type
-            ).inc()
+            metrics.EVENTS_APPENDED.labels(service, event.event_type).inc()
         return recorded
 
     def committed(self) -> None:
@@ -211,6 +245,122 @@ class EventStore:
             )
             for row in rows
         ]
+
+
+# The CloudEvents binary-mode headers of an outbox row, in the order ``envelope.to_kafka``
+# returns them (sorted by name, then the trace headers); every one is always present.
+_CE_ID, _CE_SOURCE, _CE_SPECVERSION = "ce_id", "ce_source", "ce_specversion"
+_CE_VERSION, _CE_SUBJECT, _CE_TENANT = f"ce_{VERSION_EXT}", "ce_subject", f"ce_{TENANT_EXT}"
+_CE_TIME, _CE_TYPE, _CONTENT_TYPE_HEADER = "ce_time", "ce_type", "content-type"
+_SPECVERSION = "1.0"
+
+
+def outbox_record(
+    *,
+    event_id: UUID,
+    event_type: str,
+    source: str,
+    subject: str,
+    time: datetime,
+    tenant_id: str,
+    stream_version: int,
+    data: dict[str, Any],
+    trace_headers: dict[str, str],
+) -> tuple[bytes, bytes, str]:
+    """The outbox row's key, payload and headers (as stored: JSON pairs of latin-1 text).
+
+    The very bytes :func:`huddle_shared.envelope.to_kafka` produces with the CloudEvents SDK
+    (the tests compare the two), built directly: going through the SDK (an event object whose
+    attributes it validates, a message, the headers sorted) cost about as much Python as the
+    rest of the append. ``data`` is JSON-ready (``model_dump(mode="json")``).
+    """
+    value = json.dumps(data).encode()
+    stamp = time.astimezone(UTC).isoformat()
+    if stamp.endswith("+00:00"):
+        stamp = stamp[:-6] + "Z"
+    pairs = [
+        [_CE_ID, str(event_id)],
+        [_CE_SOURCE, source],
+        [_CE_SPECVERSION, _SPECVERSION],
+        [_CE_VERSION, str(stream_version)],
+        [_CE_SUBJECT, subject],
+        [_CE_TENANT, tenant_id],
+        [_CE_TIME, stamp],
+        [_CE_TYPE, event_type],
+        [_CONTENT_TYPE_HEADER, CONTENT_TYPE],
+    ]
+    for name in TRACE_HEADERS:
+        trace_value = trace_headers.get(name)
+        if trace_value:
+            pairs.append([name, trace_value])
+    if not all(text.isascii() for _, text in pairs):
+        # Header bytes are UTF-8, stored as latin-1 text: the same for ASCII, not otherwise.
+        pairs = [[name, text.encode().decode("latin-1")] for name, text in pairs]
+    return subject.encode(), value, json.dumps(pairs)
+
+
+async def _execute_in_transaction(conn: AsyncConnection, sql: str, args: tuple[Any, ...]) -> None:
+    """Run one statement on the asyncpg connection under ``conn``, in ``conn``'s transaction.
+
+    The same as ``conn.exec_driver_sql(sql, args)`` (same connection, same transaction, the
+    same SQLAlchemy exceptions), without SQLAlchemy's execution machinery around it: the
+    statement is the store's hot path. It relies on the asyncpg adapter's lazily started
+    transaction (none in autocommit mode); any other connection, or one outside a transaction,
+    takes the ordinary way.
+    """
+    adapter: Any = (await conn.get_raw_connection()).dbapi_connection
+    driver = getattr(adapter, "_connection", None)
+    mutex = getattr(adapter, "_execute_mutex", None)
+    start = getattr(adapter, "_start_transaction", None)
+    if (
+        not (conn.in_transaction() or getattr(adapter, "autocommit", False) is True)
+        or not isinstance(driver, asyncpg.Connection)
+        or mutex is None
+        or start is None
+        or not hasattr(adapter, "_transaction")
+    ):
+        await conn.exec_driver_sql(sql, args)
+        return
+    async with mutex:
+        try:
+            if adapter._transaction is None:
+                await start()
+            await driver.execute(sql, *args)
+        except Exception as error:
+            wrapped, disconnected = _as_sqlalchemy_error(conn, adapter, error, sql, args)
+            if wrapped is None:
+                raise
+            if disconnected:
+                await conn.invalidate()
+            raise wrapped from error
+
+
+def _as_sqlalchemy_error(
+    conn: AsyncConnection, adapter: Any, error: Exception, sql: str, args: tuple[Any, ...]
+) -> tuple[DBAPIError | None, bool]:
+    """``error`` as SQLAlchemy would have raised it from ``exec_driver_sql``, and whether the
+    connection is gone (then it must be invalidated, as SQLAlchemy does)."""
+    dbapi_error_type = adapter.dbapi.Error
+    if isinstance(error, dbapi_error_type):
+        translated: Exception = error
+    else:
+        try:
+            adapter._handle_exception(error)  # raises the DB-API form of the driver's error
+        except dbapi_error_type as exc:
+            translated = exc
+        except Exception:
+            return None, False
+    is_disconnect: Any = conn.dialect.is_disconnect
+    disconnected = bool(is_disconnect(translated, adapter, None))
+    wrapped = DBAPIError.instance(
+        sql,
+        args,
+        translated,
+        dbapi_error_type,
+        connection_invalidated=disconnected,
+        dialect=conn.dialect,
+    )
+    return (wrapped if isinstance(wrapped, DBAPIError) else None), disconnected
 
 
 def _is_version_clash(exc: IntegrityError) -> bool:

@@ -39,11 +39,13 @@ async def write(
     if_match: str | None = None,
     idempotency_key: str | None = None,
     location: Callable[[Team], str] | None = None,
+    one_statement: bool = False,
 ) -> Response:
     """Run one team command in one transaction and answer with the new state and its ETag.
 
     With ``If-Match`` a concurrent write is refused (412/409) instead of being retried: the
-    caller asked not to overwrite what it has not seen.
+    caller asked not to overwrite what it has not seen. ``one_statement``: ``change`` sends a
+    single statement (see :func:`huddle_shared.commands.execute`).
     """
     runtime = runtime_of(request)
     context = event_context(request, principal)
@@ -66,6 +68,7 @@ async def write(
         ),
         retry_on_conflict=if_match is None,
         after_commit=runtime.store.committed,
+        one_statement=one_statement,
     )
     if result.status_code == 204:
         return Response(status_code=204, headers=result.headers)

@@ -78,6 +78,7 @@ async def create_team(
         status_code=201,
         idempotency_key=idempotency_key,
         location=lambda team: f"/v1/teams/{team.id}",
+        one_statement=True,  # handlers.create_team: the append carries the team-list row
     )
 
 

@@ -46,7 +46,7 @@ from huddle_teams.domain.team import (
     decide_update_team,
     evolve,
 )
-from huddle_teams.projections.team_list import save_team_list_entry
+from huddle_teams.projections.team_list import team_list_upsert
 from huddle_teams.projections.team_members import apply_to_team_members
 
 STREAM_TYPE = "team"
@@ -87,7 +87,11 @@ async def create_team(
     """Create a team in the caller's organisation (org admins only)."""
     access.ensure_can_create_teams(caller.principal)
     events = decide_create_team(None, command)
-    recorded = await store.append(
+    team = _evolved(None, events, caller=caller)
+    assert team is not None
+    # The team-list row goes in the append's own statement, so the command is that single
+    # statement: the route runs it without BEGIN and COMMIT (``one_statement``). Keep it so.
+    await store.append(
         conn,
         stream_id=command.team_id,
         stream_type=STREAM_TYPE,
@@ -95,10 +99,8 @@ async def create_team(
         events=events,
         context=caller.context,
         now=caller.now,
+        also=team_list_upsert(team),
     )
-    team = fold(recorded)
-    assert team is not None
-    await save_team_list_entry(conn, team)
     return team
 
 
@@ -229,6 +231,10 @@ async def _change_team(
     access.ensure_can_manage(caller.principal, team_role=team.role_of(caller.principal.subject))
     check_if_match(caller.if_match, team.version)
     events = await decide(team)
+    if not events:
+        return team
+    changed = _evolved(team, events, caller=caller)
+    assert changed is not None
     recorded = await store.append(
         conn,
         stream_id=team_id,
@@ -237,10 +243,16 @@ async def _change_team(
         events=events,
         context=caller.context,
         now=caller.now,
+        also=team_list_upsert(changed),
     )
     for event in recorded:
-        team = evolve(team, event.payload, at=event.recorded_at, version=event.version)
         await apply_to_team_members(conn, event)
-    if recorded:
-        await save_team_list_entry(conn, team)
+    return changed
+
+
+def _evolved(team: Team | None, events: list[DomainEvent], *, caller: Caller) -> Team | None:
+    """The state after ``events``, as the store records them: the next versions, at ``now``."""
+    version = team.version if team is not None else 0
+    for offset, event in enumerate(events, start=1):
+        team = evolve(team, event, at=caller.now, version=version + offset)
     return team
