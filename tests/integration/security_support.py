@@ -10,6 +10,9 @@ stranger there is.
 
 from __future__ import annotations
 
+import asyncio
+import json
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -19,8 +22,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import httpx
-import psycopg
 
 from huddle_shared.devinfra.selection import Infrastructure, free_port
 from huddle_shared.testing.databases import DatabaseFactory
@@ -136,32 +139,55 @@ def running_stack(
             process.stop()
 
 
+class Databases:
+    """Synchronous reads of the services' databases for the tests (asyncpg on its own loop)."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.connections: dict[str, asyncpg.Connection] = {}
+
+    def fetch(self, url: str, sql: str, *args: Any) -> list[asyncpg.Record]:
+        async def run() -> list[asyncpg.Record]:
+            if url not in self.connections:
+                self.connections[url] = await asyncpg.connect(url)
+            return list(await self.connections[url].fetch(sql, *args))
+
+        return asyncio.run_coroutine_threadsafe(run(), self.loop).result(timeout=60)
+
+    def close(self) -> None:
+        async def close_all() -> None:
+            for conn in self.connections.values():
+                await conn.close()
+
+        asyncio.run_coroutine_threadsafe(close_all(), self.loop).result(timeout=60)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=10)
+
+
 @dataclass
 class Stack:
     """The four services and one HTTP client for each."""
 
     processes: dict[str, ServiceProcess]
     http: dict[str, httpx.Client] = field(default_factory=dict)
-    databases: dict[str, psycopg.Connection[Any]] = field(default_factory=dict)
+    databases: Databases = field(default_factory=Databases)
 
     def __post_init__(self) -> None:
         for name, process in self.processes.items():
             self.http[name] = httpx.Client(base_url=process.url, timeout=120)
 
-    def database(self, service: str) -> psycopg.Connection[Any]:
-        if service not in self.databases:
-            url = self.processes[service].env["HUDDLE_DATABASE_URL"]
-            self.databases[service] = psycopg.connect(url, autocommit=True)
-        return self.databases[service]
+    def query(self, service: str, sql: str, *args: Any) -> list[asyncpg.Record]:
+        url = to_plain_url(self.processes[service].env["HUDDLE_DATABASE_URL"])
+        return self.databases.fetch(url, sql, *args)
 
     def events(self, service: str, stream_id: str) -> list[dict[str, Any]]:
         """The stored payloads of one event stream, oldest first, decoded from JSONB."""
-        rows = (
-            self.database(service)
-            .execute("SELECT data FROM events WHERE stream_id = %s ORDER BY version", (stream_id,))
-            .fetchall()
+        rows = self.query(
+            service, "SELECT data FROM events WHERE stream_id = $1 ORDER BY version", stream_id
         )
-        return [row[0] for row in rows]
+        return [json.loads(row[0]) for row in rows]
 
     def streams_of(self, tenant_id: str) -> list[tuple[str, str, str, int]]:
         """Every event stream of a tenant with its length, whoever wrote to it last, in the
@@ -169,15 +195,12 @@ class Stack:
         (Insights writes only alerts, on its own schedule, from what it consumes.)"""
         streams: list[tuple[str, str, str, int]] = []
         for service in ("identity", "teams", "assessments"):
-            rows = (
-                self.database(service)
-                .execute(
-                    "SELECT stream_id, tenant_id, count(*) FROM events WHERE stream_id IN "
-                    "(SELECT stream_id FROM events WHERE tenant_id = %s) "
-                    "GROUP BY stream_id, tenant_id ORDER BY stream_id, tenant_id",
-                    (tenant_id,),
-                )
-                .fetchall()
+            rows = self.query(
+                service,
+                "SELECT stream_id, tenant_id, count(*) FROM events WHERE stream_id IN "
+                "(SELECT stream_id FROM events WHERE tenant_id = $1) "
+                "GROUP BY stream_id, tenant_id ORDER BY stream_id, tenant_id",
+                tenant_id,
             )
             streams += [(service, row[0], row[1], row[2]) for row in rows]
         return streams
@@ -185,8 +208,12 @@ class Stack:
     def close(self) -> None:
         for client in self.http.values():
             client.close()
-        for conn in self.databases.values():
-            conn.close()
+        self.databases.close()
+
+
+def to_plain_url(url: str) -> str:
+    """asyncpg takes ``postgresql://``; the services may be given a SQLAlchemy-style URL."""
+    return url.replace("postgresql+asyncpg://", "postgresql://", 1)
 
 
 def new_person(label: str, profession: str = "nurse") -> dict[str, str]:

@@ -337,26 +337,32 @@ class ConsumerRuntime:
         except DBAPIError as exc:  # only an optimisation: the next batch works without it
             logger.info("could not analyze applied_streams (%s)", type(exc).__name__)
 
+    def _event_span(self, event: ReceivedEvent, batch_size: int | None = None) -> trace.Span:
+        """A span for one event that continues the trace of the request that caused it."""
+        cause = propagate.extract(
+            {k: v for k in ("traceparent", "tracestate") if (v := getattr(event.envelope, k))}
+        )
+        attributes: dict[str, str | int] = {
+            "messaging.destination.name": event.topic,
+            "messaging.kafka.destination.partition": event.partition,
+            "messaging.kafka.message.offset": event.offset,
+            "messaging.consumer.group.name": self.group_id,
+        }
+        if batch_size is not None:
+            attributes["messaging.batch.message_count"] = batch_size
+        return self._tracer.start_span(
+            f"apply {event.envelope.type}",
+            context=cause,
+            kind=trace.SpanKind.CONSUMER,
+            attributes=attributes,
+        )
+
     async def _apply_traced(self, conn: AsyncConnection, event: ReceivedEvent) -> None:
         if not telemetry.recording():
             # No SDK: the span would be a no-op, so skip it and the parsing of its parent.
             await self.projection.apply(conn, event)
             return
-        # Each event continues the trace of the request that caused it (its own span).
-        cause = propagate.extract(
-            {k: v for k in ("traceparent", "tracestate") if (v := getattr(event.envelope, k))}
-        )
-        with self._tracer.start_as_current_span(
-            f"apply {event.envelope.type}",
-            context=cause,
-            kind=trace.SpanKind.CONSUMER,
-            attributes={
-                "messaging.destination.name": event.topic,
-                "messaging.kafka.destination.partition": event.partition,
-                "messaging.kafka.message.offset": event.offset,
-                "messaging.consumer.group.name": self.group_id,
-            },
-        ):
+        with trace.use_span(self._event_span(event), end_on_exit=True):
             await self.projection.apply(conn, event)
 
     def _event_spans(self, events: Sequence[ReceivedEvent]) -> list[trace.Span]:
@@ -366,26 +372,7 @@ class ConsumerRuntime:
         the events have no work of their own to time, but each trace still reaches the
         projection.
         """
-        spans = []
-        for event in events:
-            cause = propagate.extract(
-                {k: v for k in ("traceparent", "tracestate") if (v := getattr(event.envelope, k))}
-            )
-            spans.append(
-                self._tracer.start_span(
-                    f"apply {event.envelope.type}",
-                    context=cause,
-                    kind=trace.SpanKind.CONSUMER,
-                    attributes={
-                        "messaging.destination.name": event.topic,
-                        "messaging.kafka.destination.partition": event.partition,
-                        "messaging.kafka.message.offset": event.offset,
-                        "messaging.consumer.group.name": self.group_id,
-                        "messaging.batch.message_count": len(events),
-                    },
-                )
-            )
-        return spans
+        return [self._event_span(event, len(events)) for event in events]
 
     async def _apply_batch(
         self,
