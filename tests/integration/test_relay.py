@@ -6,7 +6,9 @@ import asyncio
 import uuid
 from collections import defaultdict
 from datetime import UTC, datetime
+from typing import Any, cast
 
+from aiokafka import AIOKafkaProducer
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -144,3 +146,84 @@ async def test_a_thousand_events_reach_kafka_exactly_once_in_stream_order(
     async with engine.connect() as conn:
         assert (await conn.execute(text("SELECT count(*) FROM outbox"))).scalar_one() == 0
     await engine.dispose()
+
+
+async def test_a_commit_while_a_batch_is_published_is_not_left_for_the_next_poll(
+    infra: Infrastructure, databases: DatabaseFactory, topic_prefix: str
+) -> None:
+    # The wake-up hint of a commit that lands while the relay publishes must survive until the
+    # relay waits again; with an hour-long poll, a lost hint would leave the row in the outbox.
+    topic = f"{topic_prefix}teams.team.v1"
+    await ensure_topics(infra.kafka_bootstrap, [topic], partitions=1)
+    engine = create_async_engine(to_asyncpg_url(databases.create("teams", MIGRATIONS)))
+    relay: OutboxRelay | None = None
+    store = EventStore(
+        registry=REGISTRY,
+        source="huddle/teams",
+        physical_topic=lambda t: topic_prefix + t,
+        on_commit_hint=lambda: relay.wake() if relay else None,
+    )
+    context = EventContext(tenant_id="org-1", actor="user-1")
+
+    async def create_team(team_id: str) -> None:
+        async with engine.begin() as conn:
+            await store.append(
+                conn,
+                stream_id=team_id,
+                stream_type="team",
+                expected_version=0,
+                events=[
+                    TeamCreated(
+                        team_id=team_id,
+                        org_id="org-1",
+                        name="Team",
+                        care_setting=CareSetting.PRIMARY_CARE_CLINIC,
+                        created_by="user-1",
+                    )
+                ],
+                context=context,
+                now=datetime.now(UTC),
+            )
+        store.committed()
+
+    second = str(uuid.uuid4())
+    make_producer = default_producer_factory(infra.kafka_bootstrap)
+
+    class CommitDuringFirstSend:
+        """The real producer; its first send lets another writer commit first."""
+
+        def __init__(self) -> None:
+            self.inner = make_producer()
+            self.pending = True
+
+        async def start(self) -> None:
+            await self.inner.start()
+
+        async def stop(self) -> None:
+            await self.inner.stop()
+
+        async def send(self, *args: Any, **kwargs: Any) -> Any:
+            if self.pending:
+                self.pending = False
+                await create_team(second)
+            return await self.inner.send(*args, **kwargs)
+
+    relay = OutboxRelay(
+        engine=engine,
+        service="teams",
+        producer_factory=lambda: cast(AIOKafkaProducer, CommitDuringFirstSend()),
+        batch_size=100,
+        poll_interval_s=3600,
+    )
+    stop = asyncio.Event()
+    task = asyncio.create_task(relay.run(stop))
+    try:
+        await create_team(str(uuid.uuid4()))
+        records = await read_topic(
+            infra.kafka_bootstrap, topic, until=lambda recs: len(recs) >= 2, timeout_s=30
+        )
+    finally:
+        stop.set()
+        await task
+        await engine.dispose()
+    assert second.encode() in {r.key for r in records}

@@ -159,7 +159,8 @@ class OutboxRelay:
                     await conn.commit()
 
     async def _wait_for_work(self, stop: asyncio.Event) -> None:
-        self._wake.clear()
+        # The hint is cleared when rows are read (``_fetch``), not here: a commit that lands
+        # while a batch is being published must end this wait at once, not at the next poll.
         waiters = [asyncio.ensure_future(self._wake.wait()), asyncio.ensure_future(stop.wait())]
         try:
             await asyncio.wait(waiters, timeout=self.poll_interval_s, return_when="FIRST_COMPLETED")
@@ -187,6 +188,9 @@ class OutboxRelay:
 
     async def _fetch(self, conn: AsyncConnection, skip: Sequence[int]) -> Sequence[Row[Any]]:
         """The next rows in id order, leaving out ``skip`` (a batch still in flight)."""
+        # Whatever was committed before this point is in the rows read now; a later commit sets
+        # the hint again and the loop reads once more instead of waiting for the poll.
+        self._wake.clear()
         rows = (
             await conn.execute(
                 _SELECT_BATCH,
