@@ -613,21 +613,11 @@ def test_the_matrix_declares_exactly_the_operations_of_the_openapi_documents(
 
 # Cells where the service does not do what the table declares: each is a security finding,
 # reported, and strict so that the fix makes the cell fail until its entry is removed here.
-# Cells that fail because the service is wrong, with the reason; empty when none are known.
-KNOWN_GAPS: dict[tuple[str, str], str] = {}
 CELLS = [
-    pytest.param(
-        op,
-        principal,
-        id=f"{op.id}-{principal}",
-        marks=[pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[(op.id, principal)])]
-        if (op.id, principal) in KNOWN_GAPS
-        else [],
-    )
+    pytest.param(op, principal, id=f"{op.id}-{principal}")
     for op in MATRIX
     for principal in PRINCIPALS
 ]
-assert set(KNOWN_GAPS) <= {(op.id, p) for op in MATRIX for p in PRINCIPALS}
 
 
 @pytest.mark.parametrize(("operation", "principal"), CELLS)

@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 
+from huddle_shared.devinfra.pids import live_pid
 from huddle_shared.devinfra.services import SERVICES, service_port
 
 DEFAULT_PORT = 9090
@@ -183,18 +184,7 @@ class LocalPrometheus:
 
     def pid(self) -> int | None:
         """The pid of our running Prometheus: from the pid file, checked against /proc."""
-        try:
-            pid = int(self.pid_path.read_text().strip())
-        except (OSError, ValueError):
-            return None
-        try:
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-            status = Path(f"/proc/{pid}/status").read_text()
-        except OSError:
-            return None
-        if "State:\tZ" in status or f"--config.file={self.config_path}".encode() not in cmdline:
-            return None  # gone, a zombie, or the pid now belongs to something else
-        return pid
+        return live_pid(self.pid_path, f"--config.file={self.config_path}".encode())
 
     def is_running(self) -> bool:
         return self.pid() is not None

@@ -17,6 +17,8 @@ from typing import IO
 
 import httpx
 
+from huddle_shared.devinfra.pids import live_pid
+
 SERVICES: tuple[tuple[str, int], ...] = (
     ("identity", 8001),
     ("teams", 8002),
@@ -99,18 +101,7 @@ class LocalService:
         return proc
 
     def pid(self) -> int | None:
-        try:
-            pid = int(self.pid_path.read_text().strip())
-        except (OSError, ValueError):
-            return None
-        try:
-            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-            status = Path(f"/proc/{pid}/status").read_text()
-        except OSError:
-            return None
-        if "State:\tZ" in status or f"huddle_{self.name}".encode() not in cmdline:
-            return None  # gone, a zombie, or the pid was reused by something else
-        return pid
+        return live_pid(self.pid_path, f"huddle_{self.name}".encode())
 
     def wait_ready(self, timeout_s: float = 90.0) -> None:
         deadline = time.monotonic() + timeout_s

@@ -70,13 +70,6 @@ async def _facts(conn: AsyncConnection, team_id: str, as_of: date) -> TeamFacts:
     return facts
 
 
-async def team_org(conn: AsyncConnection, team_id: str) -> str | None:
-    org: str | None = (
-        await conn.execute(select(teams.c.org_id).where(teams.c.team_id == team_id))
-    ).scalar_one_or_none()
-    return org
-
-
 async def team_dashboard(conn: AsyncConnection, *, team_id: str, as_of: date) -> dict[str, Any]:
     facts = await _facts(conn, team_id, as_of)
     collab = collaboration(facts, as_of)

@@ -1,0 +1,36 @@
+"""Pid files are trusted only while the process they name is still ours."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from huddle_shared.devinfra.pids import live_pid
+
+
+def test_a_running_process_with_the_marker_is_found(tmp_path: Path) -> None:
+    marker = "huddle-pid-test-marker"
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)", marker])
+    try:
+        pid_file = tmp_path / "x.pid"
+        pid_file.write_text(str(proc.pid))
+        assert live_pid(pid_file, marker.encode()) == proc.pid
+        # The same pid with another marker belongs to something else.
+        assert live_pid(pid_file, b"someone-else") is None
+    finally:
+        proc.kill()
+        proc.wait()
+    # Gone (and reaped): the stale file names nobody.
+    assert live_pid(pid_file, marker.encode()) is None
+
+
+def test_missing_or_garbled_pid_files_name_nobody(tmp_path: Path) -> None:
+    assert live_pid(tmp_path / "absent.pid", b"x") is None
+    garbled = tmp_path / "garbled.pid"
+    garbled.write_text("not a pid")
+    assert live_pid(garbled, b"x") is None
+    ours = tmp_path / "ours.pid"
+    ours.write_text(str(os.getpid()))
+    assert live_pid(ours, b"no-such-argument") is None
