@@ -1,7 +1,7 @@
 # Huddle: `make run` starts everything, `make test` checks everything. See README.md.
 SHELL := /bin/bash
 export PATH := $(HOME)/.local/bin:$(PATH)
-DEVSTACK := uv run --frozen python -m huddle_shared.devinfra
+DEVSTACK := uv run --frozen python -m huddle_devtools.devinfra
 
 .PHONY: help install run run-with-prometheus up down status demo test lint typecheck pytest unit integration observability bench asyncapi clean
 

@@ -15,9 +15,9 @@ from types import FrameType, ModuleType
 from bench.config import BenchConfig
 from bench.harness import Context, checkpoint, log, machine_facts, run_async
 from bench.report import Section, render_text, write_reports
-from huddle_shared.devinfra.selection import provision
-from huddle_shared.testing.databases import DatabaseFactory
-from huddle_shared.testing.tokens import TestSigner
+from huddle_devtools.devinfra.selection import provision
+from huddle_devtools.testing.databases import DatabaseFactory
+from huddle_devtools.testing.tokens import TestSigner
 
 # The order they run in: the 1M-event dataset of B3 comes last so its I/O cannot disturb the
 # latency figures; B6 samples memory while B5 runs.

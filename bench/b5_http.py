@@ -27,7 +27,7 @@ from typing import Any
 from bench.harness import Context, log, wait_until
 from bench.report import Row, Section
 from bench.stack import RssSampler, Stack, get_stack, rss, run_loadgen, wait_quiet
-from huddle_shared.devinfra.selection import free_port
+from huddle_devtools.devinfra.selection import free_port
 
 CACHE_MISS = " dashboard, cache miss"
 BODY = '{"name": "Riverside Family Practice", "description": "Team created by the benchmark"}'

@@ -23,10 +23,10 @@ import psutil
 from aiokafka.admin import AIOKafkaAdminClient
 
 from bench.config import ROOT, BenchConfig
-from huddle_shared.devinfra.selection import Infrastructure, free_port
-from huddle_shared.testing.databases import DatabaseFactory, with_database
-from huddle_shared.testing.processes import ServiceProcess
-from huddle_shared.testing.tokens import TestSigner
+from huddle_devtools.devinfra.selection import Infrastructure, free_port
+from huddle_devtools.testing.databases import DatabaseFactory, with_database
+from huddle_devtools.testing.processes import ServiceProcess
+from huddle_devtools.testing.tokens import TestSigner
 
 T = TypeVar("T")
 
@@ -261,7 +261,7 @@ async def _postgres_facts(server_url: str) -> dict[str, str]:
 
 
 def machine_facts(ctx: Context) -> dict[str, Any]:
-    from huddle_shared.devinfra.kafka import KAFKA_VERSION
+    from huddle_devtools.devinfra.kafka import KAFKA_VERSION
 
     memory = psutil.virtual_memory()
     facts: dict[str, Any] = {

@@ -16,9 +16,9 @@ import psutil
 from bench.dataset import History, produce
 from bench.harness import Context, log, run_async
 from huddle_assessments.bootstrap import MIGRATIONS as ASSESSMENTS
+from huddle_devtools.testing.processes import ServiceProcess
 from huddle_identity.bootstrap import MIGRATIONS as IDENTITY
 from huddle_insights.bootstrap import MIGRATIONS as INSIGHTS
-from huddle_shared.testing.processes import ServiceProcess
 from huddle_teams.bootstrap import MIGRATIONS as TEAMS
 
 SERVICES = {"identity": IDENTITY, "teams": TEAMS, "assessments": ASSESSMENTS, "insights": INSIGHTS}

@@ -11,9 +11,9 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from huddle_devtools.testing.tokens import AUDIENCE, ISSUER, TestSigner
 from huddle_shared.auth import JwksKeySource, TokenVerifier
 from huddle_shared.errors import Unauthorized
-from huddle_shared.testing.tokens import AUDIENCE, ISSUER, TestSigner
 
 
 @pytest.fixture

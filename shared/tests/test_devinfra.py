@@ -10,7 +10,7 @@ import asyncpg
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 
-from huddle_shared.devinfra import (
+from huddle_devtools.devinfra import (
     Infrastructure,
     LocalKafka,
     ensure_kafka_jars,

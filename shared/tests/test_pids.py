@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from huddle_shared.devinfra.pids import live_pid
+from huddle_devtools.devinfra.pids import live_pid
 
 
 def test_a_running_process_with_the_marker_is_found(tmp_path: Path) -> None:

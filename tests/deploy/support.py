@@ -22,9 +22,9 @@ import yaml
 from fastapi import FastAPI
 from referencing import Registry, Resource
 
+from huddle_devtools.devinfra.services import SERVICES
 from huddle_shared.consumer import ConsumerRuntime
 from huddle_shared.contracts import REGISTRY
-from huddle_shared.devinfra.services import SERVICES
 from huddle_shared.runtime import ServiceRuntime
 
 REPO = Path(__file__).resolve().parents[2]

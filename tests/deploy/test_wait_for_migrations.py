@@ -13,7 +13,7 @@ from types import ModuleType
 import pytest
 from alembic.script import ScriptDirectory
 
-from huddle_shared.testing.databases import DatabaseFactory
+from huddle_devtools.testing.databases import DatabaseFactory
 
 from .support import DEPLOY, SERVICE_NAMES
 

@@ -12,8 +12,8 @@ import pytest
 from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 
+from huddle_devtools.testing.databases import DatabaseFactory
 from huddle_shared.runtime import ServiceRuntime
-from huddle_shared.testing.databases import DatabaseFactory
 
 
 @dataclass

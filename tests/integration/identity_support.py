@@ -9,10 +9,10 @@ from typing import Any
 import httpx
 import pytest
 
+from huddle_devtools.testing.databases import DatabaseFactory
 from huddle_identity.bootstrap import MIGRATIONS as IDENTITY_MIGRATIONS
 from huddle_identity.bootstrap import build_app as build_identity
 from huddle_identity.config import IdentitySettings
-from huddle_shared.testing.databases import DatabaseFactory
 
 from .conftest import RunningService, running
 

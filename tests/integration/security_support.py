@@ -25,9 +25,9 @@ from typing import Any
 import asyncpg
 import httpx
 
-from huddle_shared.devinfra.selection import Infrastructure, free_port
-from huddle_shared.testing.databases import DatabaseFactory
-from huddle_shared.testing.processes import ServiceProcess
+from huddle_devtools.devinfra.selection import Infrastructure, free_port
+from huddle_devtools.testing.databases import DatabaseFactory
+from huddle_devtools.testing.processes import ServiceProcess
 
 SERVICES = ("identity", "teams", "assessments", "insights")
 PASSWORD = "correct horse battery staple"

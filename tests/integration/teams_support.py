@@ -18,6 +18,8 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
+from huddle_devtools.testing.kafka import eventually, produce_raw
+from huddle_devtools.testing.tokens import TestSigner
 from huddle_shared.contracts.identity import (
     OrgRole,
     Profession,
@@ -28,8 +30,6 @@ from huddle_shared.contracts.identity import (
 from huddle_shared.envelope import to_kafka
 from huddle_shared.events import DomainEvent
 from huddle_shared.personal import new_person_key, seal
-from huddle_shared.testing.kafka import eventually, produce_raw
-from huddle_shared.testing.tokens import TestSigner
 from huddle_teams.adapters.tables import user_directory
 
 from .conftest import RunningService

@@ -15,12 +15,12 @@ from sqlalchemy import select
 from huddle_assessments.adapters.tables import team_members
 from huddle_assessments.bootstrap import MIGRATIONS, build_app
 from huddle_assessments.config import AssessmentsSettings
+from huddle_devtools.devinfra.selection import Infrastructure
+from huddle_devtools.testing.databases import DatabaseFactory
+from huddle_devtools.testing.kafka import eventually, read_topic
+from huddle_devtools.testing.tokens import TestSigner
 from huddle_shared.contracts.identity import Profession
 from huddle_shared.contracts.teams import TeamRole
-from huddle_shared.devinfra.selection import Infrastructure
-from huddle_shared.testing.databases import DatabaseFactory
-from huddle_shared.testing.kafka import eventually, read_topic
-from huddle_shared.testing.tokens import TestSigner
 
 from .conftest import RunningService, running
 from .upstream_events import Upstream

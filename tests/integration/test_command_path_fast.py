@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
+from huddle_devtools.testing.databases import DatabaseFactory
 from huddle_shared.commands import CommandResult, IdempotencyRequest, execute
 from huddle_shared.config import ServiceSettings
 from huddle_shared.contracts import REGISTRY
@@ -21,7 +22,6 @@ from huddle_shared.contracts.teams import CareSetting, TeamCreated, TeamRenamed
 from huddle_shared.db import create_engine
 from huddle_shared.errors import ConcurrencyConflict
 from huddle_shared.eventstore import EventContext, EventStore, Statement
-from huddle_shared.testing.databases import DatabaseFactory
 from huddle_teams.bootstrap import MIGRATIONS
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

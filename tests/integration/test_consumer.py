@@ -12,16 +12,16 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
+from huddle_devtools.devinfra.selection import Infrastructure
+from huddle_devtools.testing.databases import DatabaseFactory
+from huddle_devtools.testing.kafka import eventually, produce_raw, read_topic
 from huddle_insights.adapters.tables import READ_SCHEMA, read_models
 from huddle_insights.bootstrap import MIGRATIONS
 from huddle_insights.projections.insights import InsightsProjection
 from huddle_shared.config import to_asyncpg_url
 from huddle_shared.consumer import ConsumerRuntime, ReceivedEvent
 from huddle_shared.contracts import REGISTRY
-from huddle_shared.devinfra.selection import Infrastructure
 from huddle_shared.envelope import to_kafka
-from huddle_shared.testing.databases import DatabaseFactory
-from huddle_shared.testing.kafka import eventually, produce_raw, read_topic
 from huddle_shared.topics import ensure_topics
 
 

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import httpx
 
-from huddle_shared.devinfra.selection import free_port
+from huddle_devtools.devinfra.selection import free_port
 
 SERVICES = ("identity", "teams", "assessments", "insights")
 
 
 def devstack(command: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "huddle_shared.devinfra", command],
+        [sys.executable, "-m", "huddle_devtools.devinfra", command],
         env=env,
         capture_output=True,
         text=True,

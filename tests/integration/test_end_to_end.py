@@ -18,12 +18,12 @@ import httpx
 import pytest
 
 from huddle_assessments.bootstrap import MIGRATIONS as ASSESSMENTS
+from huddle_devtools.devinfra.selection import free_port
+from huddle_devtools.testing.databases import DatabaseFactory
+from huddle_devtools.testing.kafka import eventually
+from huddle_devtools.testing.processes import ServiceProcess
 from huddle_identity.bootstrap import MIGRATIONS as IDENTITY
 from huddle_insights.bootstrap import MIGRATIONS as INSIGHTS
-from huddle_shared.devinfra.selection import free_port
-from huddle_shared.testing.databases import DatabaseFactory
-from huddle_shared.testing.kafka import eventually
-from huddle_shared.testing.processes import ServiceProcess
 from huddle_teams.bootstrap import MIGRATIONS as TEAMS
 
 from .identity_support import PASSWORD, person

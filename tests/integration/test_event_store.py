@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from huddle_devtools.testing.databases import DatabaseFactory
 from huddle_shared.config import to_asyncpg_url
 from huddle_shared.contracts import REGISTRY
 from huddle_shared.contracts.teams import CareSetting, TeamCreated, TeamRenamed
 from huddle_shared.errors import ConcurrencyConflict
 from huddle_shared.eventstore import EventContext, EventStore
-from huddle_shared.testing.databases import DatabaseFactory
 from huddle_teams.bootstrap import MIGRATIONS
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

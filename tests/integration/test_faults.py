@@ -12,13 +12,13 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from huddle_devtools.devinfra.kafka import LocalKafka, ensure_kafka_jars
+from huddle_devtools.devinfra.selection import Infrastructure, free_port
+from huddle_devtools.testing.databases import DatabaseFactory
+from huddle_devtools.testing.kafka import eventually, read_topic
+from huddle_devtools.testing.processes import ServiceProcess
+from huddle_devtools.testing.tokens import TestSigner
 from huddle_shared.config import to_asyncpg_url
-from huddle_shared.devinfra.kafka import LocalKafka, ensure_kafka_jars
-from huddle_shared.devinfra.selection import Infrastructure, free_port
-from huddle_shared.testing.databases import DatabaseFactory
-from huddle_shared.testing.kafka import eventually, read_topic
-from huddle_shared.testing.processes import ServiceProcess
-from huddle_shared.testing.tokens import TestSigner
 from huddle_teams.bootstrap import MIGRATIONS as TEAMS_MIGRATIONS
 
 from .conftest import RunningService

@@ -28,10 +28,10 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
 )
 
-from huddle_shared.devinfra.selection import Infrastructure, free_port
-from huddle_shared.testing.databases import DatabaseFactory
-from huddle_shared.testing.processes import ServiceProcess
-from huddle_shared.testing.tokens import TestSigner
+from huddle_devtools.devinfra.selection import Infrastructure, free_port
+from huddle_devtools.testing.databases import DatabaseFactory
+from huddle_devtools.testing.processes import ServiceProcess
+from huddle_devtools.testing.tokens import TestSigner
 
 SERVICES = ("identity", "teams", "assessments", "insights")
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from huddle_shared.testing.kafka import read_topic
+from huddle_devtools.testing.kafka import read_topic
 
 from .conftest import RunningService
 from .identity_support import PASSWORD, bearer, identity, person, sign_in, sign_up, start_identity

@@ -12,15 +12,15 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from huddle_devtools.devinfra.selection import Infrastructure
+from huddle_devtools.testing.databases import DatabaseFactory
+from huddle_devtools.testing.kafka import eventually, read_topic
+from huddle_devtools.testing.tokens import TestSigner
 from huddle_insights.bootstrap import MIGRATIONS, build_app
 from huddle_insights.config import InsightsSettings
 from huddle_shared.contracts.assessments import InstrumentKind, ResponseScores
 from huddle_shared.contracts.identity import Profession
 from huddle_shared.contracts.teams import TeamRole
-from huddle_shared.devinfra.selection import Infrastructure
-from huddle_shared.testing.databases import DatabaseFactory
-from huddle_shared.testing.kafka import eventually, read_topic
-from huddle_shared.testing.tokens import TestSigner
 
 from .conftest import RunningService, running
 from .upstream_events import Upstream

@@ -28,6 +28,7 @@ from sqlalchemy import delete, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
+from huddle_devtools.testing.databases import DatabaseFactory
 from huddle_insights.adapters.tables import (
     READ_SCHEMA,
     alert_ledger,
@@ -87,7 +88,6 @@ from huddle_shared.envelope import Envelope, to_kafka
 from huddle_shared.events import DomainEvent
 from huddle_shared.eventstore import EventStore
 from huddle_shared.personal import new_person_key, seal
-from huddle_shared.testing.databases import DatabaseFactory
 
 ORG = "org-batching"
 HANDLED = {

@@ -12,14 +12,14 @@ from aiokafka import AIOKafkaProducer
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from huddle_devtools.devinfra.selection import Infrastructure
+from huddle_devtools.testing.databases import DatabaseFactory
+from huddle_devtools.testing.kafka import read_topic
 from huddle_shared.config import to_asyncpg_url
 from huddle_shared.contracts import REGISTRY
 from huddle_shared.contracts.teams import CareSetting, TeamCreated, TeamRenamed
-from huddle_shared.devinfra.selection import Infrastructure
 from huddle_shared.eventstore import EventContext, EventStore
 from huddle_shared.relay import OutboxRelay, default_producer_factory
-from huddle_shared.testing.databases import DatabaseFactory
-from huddle_shared.testing.kafka import read_topic
 from huddle_shared.topics import ensure_topics
 from huddle_teams.bootstrap import MIGRATIONS
 

@@ -15,20 +15,20 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 
+from huddle_devtools.devinfra.postgres import LocalPostgres
+from huddle_devtools.devinfra.selection import Infrastructure, free_port
+from huddle_devtools.testing.databases import DatabaseFactory, call_in_thread
+from huddle_devtools.testing.kafka import eventually, produce_raw
+from huddle_devtools.testing.processes import ServiceProcess
+from huddle_devtools.testing.tokens import TestSigner
 from huddle_insights.bootstrap import MIGRATIONS as INSIGHTS_MIGRATIONS
 from huddle_shared.config import to_asyncpg_url
 from huddle_shared.consumer import ConsumerRuntime, ReceivedEvent
 from huddle_shared.contracts.identity import Profession
 from huddle_shared.contracts.teams import TEAM_TOPIC, TeamRole
-from huddle_shared.devinfra.postgres import LocalPostgres
-from huddle_shared.devinfra.selection import Infrastructure, free_port
 from huddle_shared.envelope import to_kafka
 from huddle_shared.events import DomainEvent, EventRegistry
 from huddle_shared.migrations import upgrade
-from huddle_shared.testing.databases import DatabaseFactory, call_in_thread
-from huddle_shared.testing.kafka import eventually, produce_raw
-from huddle_shared.testing.processes import ServiceProcess
-from huddle_shared.testing.tokens import TestSigner
 from huddle_shared.topics import ensure_topics
 from huddle_teams.bootstrap import MIGRATIONS as TEAMS_MIGRATIONS
 

@@ -35,8 +35,8 @@ from typing import Any
 import httpx
 import pytest
 
-from huddle_shared.devinfra.selection import Infrastructure
-from huddle_shared.testing.databases import DatabaseFactory
+from huddle_devtools.devinfra.selection import Infrastructure
+from huddle_devtools.testing.databases import DatabaseFactory
 
 from .security_support import (
     ANALYST,

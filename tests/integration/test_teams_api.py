@@ -17,6 +17,9 @@ import pytest
 from fhir.resources.R4B.careteam import CareTeam
 from sqlalchemy import text
 
+from huddle_devtools.devinfra.selection import Infrastructure
+from huddle_devtools.testing.kafka import eventually
+from huddle_devtools.testing.tokens import TestSigner
 from huddle_shared.contracts.identity import (
     OrgRole,
     OrgRoleGranted,
@@ -24,10 +27,7 @@ from huddle_shared.contracts.identity import (
     Profession,
     UserProfileUpdated,
 )
-from huddle_shared.devinfra.selection import Infrastructure
 from huddle_shared.http import encode_cursor
-from huddle_shared.testing.kafka import eventually
-from huddle_shared.testing.tokens import TestSigner
 
 from .teams_support import Person, World, directory, seeded_world, wait_for_directory
 

@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 from fhir.resources.R4B.careteam import CareTeam
 
+from huddle_devtools.devinfra.selection import Infrastructure
+from huddle_devtools.testing.kafka import read_topic
+from huddle_devtools.testing.tokens import TestSigner
 from huddle_shared.contracts import REGISTRY
 from huddle_shared.contracts.teams import TEAM_TOPIC
-from huddle_shared.devinfra.selection import Infrastructure
 from huddle_shared.envelope import from_kafka
-from huddle_shared.testing.kafka import read_topic
-from huddle_shared.testing.tokens import TestSigner
 
 from .teams_support import World, seeded_world
 

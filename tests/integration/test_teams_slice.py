@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from huddle_shared.testing.kafka import eventually
-from huddle_shared.testing.tokens import TestSigner
+from huddle_devtools.testing.kafka import eventually
+from huddle_devtools.testing.tokens import TestSigner
 
 from .conftest import RunningService
 

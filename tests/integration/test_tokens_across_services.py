@@ -16,15 +16,15 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from huddle_devtools.devinfra.selection import free_port
+from huddle_devtools.testing.databases import DatabaseFactory
+from huddle_devtools.testing.kafka import eventually
+from huddle_devtools.testing.processes import ServiceProcess
 from huddle_identity.application.signing import SigningKeyRing
 from huddle_identity.application.tokens import TokenService
 from huddle_identity.bootstrap import MIGRATIONS as IDENTITY_MIGRATIONS
 from huddle_identity.config import IdentitySettings
 from huddle_shared.config import to_asyncpg_url
-from huddle_shared.devinfra.selection import free_port
-from huddle_shared.testing.databases import DatabaseFactory
-from huddle_shared.testing.kafka import eventually
-from huddle_shared.testing.processes import ServiceProcess
 
 from .identity_support import PASSWORD, person
 

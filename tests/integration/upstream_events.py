@@ -10,6 +10,7 @@ import uuid
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 
+from huddle_devtools.testing.kafka import produce_raw
 from huddle_shared.contracts.assessments import (
     Anonymity,
     CampaignClosed,
@@ -37,7 +38,6 @@ from huddle_shared.contracts.teams import (
 from huddle_shared.envelope import to_kafka
 from huddle_shared.events import DomainEvent
 from huddle_shared.personal import new_person_key, seal
-from huddle_shared.testing.kafka import produce_raw
 
 
 class Upstream:

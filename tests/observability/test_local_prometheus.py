@@ -1,4 +1,4 @@
-"""The dev stack's optional Prometheus (huddle_shared.devinfra.prometheus): a real Prometheus
+"""The dev stack's optional Prometheus (huddle_devtools.devinfra.prometheus): a real Prometheus
 scrapes a tiny local exporter, loads Huddle's alert rules, answers on its HTTP API, and stops by
 its pid file."""
 
@@ -17,13 +17,13 @@ from typing import Any
 import httpx
 import pytest
 
-from huddle_shared.devinfra.prometheus import (
+from huddle_devtools.devinfra.prometheus import (
     DEFAULT_PORT,
     SCRAPE_JOB,
     LocalPrometheus,
     local_prometheus,
 )
-from huddle_shared.devinfra.selection import free_port
+from huddle_devtools.devinfra.selection import free_port
 
 from .support import REPO, ObsTools, parse_key_values, rule_files, run_promtool
 

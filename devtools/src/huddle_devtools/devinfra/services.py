@@ -17,7 +17,7 @@ from typing import IO
 
 import httpx
 
-from huddle_shared.devinfra.pids import live_pid
+from huddle_devtools.devinfra.pids import live_pid
 
 SERVICES: tuple[tuple[str, int], ...] = (
     ("identity", 8001),

@@ -261,7 +261,7 @@ class LocalPostgres:
         if with_host is not None and with_host not in addresses:
             addresses.append(with_host)
         lines = [
-            "# Written by huddle_shared.devinfra: trust, but only from this machine.",
+            "# Written by huddle_devtools.devinfra: trust, but only from this machine.",
             "local all all trust",
             *(f"host all all {address} trust" for address in addresses),
         ]

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from huddle_shared.devinfra.selection import Infrastructure, provision
-from huddle_shared.testing.databases import DatabaseFactory
-from huddle_shared.testing.tokens import TestSigner
+from huddle_devtools.devinfra.selection import Infrastructure, provision
+from huddle_devtools.testing.databases import DatabaseFactory
+from huddle_devtools.testing.tokens import TestSigner
 
 
 @pytest.fixture(scope="session")

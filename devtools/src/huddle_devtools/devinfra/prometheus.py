@@ -20,8 +20,8 @@ from typing import Any
 
 import httpx
 
-from huddle_shared.devinfra.pids import live_pid
-from huddle_shared.devinfra.services import SERVICES, service_port
+from huddle_devtools.devinfra.pids import live_pid
+from huddle_devtools.devinfra.services import SERVICES, service_port
 
 DEFAULT_PORT = 9090
 SCRAPE_JOB = "huddle"  # the job name the alert rules expect (deploy/observability)

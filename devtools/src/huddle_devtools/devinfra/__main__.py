@@ -1,4 +1,4 @@
-"""The dev stack: `python -m huddle_shared.devinfra {run,up,down,status,env,infra-up,infra-down}`.
+"""The dev stack: `python -m huddle_devtools.devinfra {run,up,down,status,env,infra-up,infra-down}`.
 
 Runs PostgreSQL and Kafka as local processes under the state directory ($HUDDLE_STATE_DIR, or
 .huddle/ in the repository), applies every service's migrations and starts the four services.
@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from huddle_shared.devinfra.kafka import LocalKafka, ensure_kafka_jars, kafka_jars_dir
-from huddle_shared.devinfra.postgres import LocalPostgres
-from huddle_shared.devinfra.prometheus import LocalPrometheus, local_prometheus
-from huddle_shared.devinfra.services import LocalService, local_services
+from huddle_devtools.devinfra.kafka import LocalKafka, ensure_kafka_jars, kafka_jars_dir
+from huddle_devtools.devinfra.postgres import LocalPostgres
+from huddle_devtools.devinfra.prometheus import LocalPrometheus, local_prometheus
+from huddle_devtools.devinfra.services import LocalService, local_services
 
 DATABASES = ("huddle_identity", "huddle_teams", "huddle_assessments", "huddle_insights")
 
@@ -282,7 +282,7 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m huddle_shared.devinfra",
+        prog="python -m huddle_devtools.devinfra",
         description="Run the local PostgreSQL and Kafka of the Huddle dev stack.",
     )
     parser.add_argument(

@@ -328,7 +328,9 @@ class LocalKafka:
             "log.retention.bytes": "-1",
         }
         body = "".join(f"{key}={value}\n" for key, value in settings.items())
-        self.config_path.write_text("# Written by huddle_shared.devinfra; edits are lost.\n" + body)
+        self.config_path.write_text(
+            "# Written by huddle_devtools.devinfra; edits are lost.\n" + body
+        )
         self.log4j_path.write_text(_LOG4J2_CONFIG)
 
     def _format(self, *, timeout: float) -> None:

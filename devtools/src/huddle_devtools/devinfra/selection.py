@@ -11,8 +11,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from huddle_shared.devinfra.kafka import LocalKafka, ensure_kafka_jars
-from huddle_shared.devinfra.postgres import LocalPostgres
+from huddle_devtools.devinfra.kafka import LocalKafka, ensure_kafka_jars
+from huddle_devtools.devinfra.postgres import LocalPostgres
 
 DATABASE_URL_ENV = "HUDDLE_TEST_DATABASE_URL"
 KAFKA_BOOTSTRAP_ENV = "HUDDLE_TEST_KAFKA_BOOTSTRAP"
