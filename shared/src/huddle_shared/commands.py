@@ -1,8 +1,8 @@
 """Running a command: one transaction, idempotency keys, and retry on a concurrent append.
 
-Route handlers build a closure that loads a stream, decides and appends; :func:`execute` runs
-it in one transaction. With an ``Idempotency-Key`` the response is stored in that same
-transaction, so a retried request replays the first answer instead of acting twice.
+Routes call :func:`write` with a closure that runs a handler (load a stream, decide, append);
+:func:`execute` runs it in one transaction. With an ``Idempotency-Key`` the response is stored in
+that same transaction, so a retried request replays the first answer instead of acting twice.
 """
 
 from __future__ import annotations
@@ -12,15 +12,20 @@ import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import datetime
+from typing import Any, Protocol, TypeVar
 
-from fastapi import Request
+from fastapi import Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from huddle_shared.aggregates import Caller, Versioned
+from huddle_shared.auth import Principal
 from huddle_shared.errors import ConcurrencyConflict, DomainRuleViolated
+from huddle_shared.eventstore import EventStore
+from huddle_shared.http import etag, event_context
 
 MAX_ATTEMPTS = 3
 
@@ -153,3 +158,64 @@ async def idempotency_request(
 
 def respond(result: CommandResult) -> JSONResponse:
     return JSONResponse(result.body, status_code=result.status_code, headers=result.headers)
+
+
+S = TypeVar("S", bound=Versioned)
+
+
+class CommandTarget(Protocol):
+    """What a write needs from a service's wiring (a ``ServiceRuntime`` or a service's deps)."""
+
+    @property
+    def engine(self) -> AsyncEngine: ...
+
+    @property
+    def store(self) -> EventStore: ...
+
+    @property
+    def clock(self) -> Callable[[], datetime]: ...
+
+
+async def write(
+    request: Request,
+    principal: Principal,
+    *,
+    target: CommandTarget,
+    change: Callable[[AsyncConnection, Caller], Awaitable[S]],
+    render: Callable[[S], Any],
+    status_code: int = 200,
+    if_match: str | None = None,
+    idempotency_key: str | None = None,
+    location: Callable[[S], str] | None = None,
+    one_statement: bool = False,
+) -> Response:
+    """Run one command in one transaction and answer with the new state and its ETag.
+
+    With ``If-Match`` a concurrent write is refused (412/409) instead of being retried: the
+    caller asked not to overwrite what it has not seen. ``one_statement``: ``change`` sends a
+    single statement (see :func:`execute`). A ``status_code`` of 204 answers without a body.
+    """
+    context = event_context(request, principal)
+
+    async def run(conn: AsyncConnection) -> CommandResult:
+        caller = Caller(principal=principal, context=context, now=target.clock(), if_match=if_match)
+        state = await change(conn, caller)
+        headers = {"ETag": etag(state.version)}
+        if location is not None:
+            headers["Location"] = location(state)
+        body = None if status_code == 204 else render(state)
+        return CommandResult(status_code, body, headers)
+
+    result = await execute(
+        target.engine,
+        run,
+        idempotency=await idempotency_request(
+            request, idempotency_key, scope=f"{principal.org_id}:{principal.subject}"
+        ),
+        retry_on_conflict=if_match is None,
+        after_commit=target.store.committed,
+        one_statement=one_statement,
+    )
+    if result.status_code == 204:
+        return Response(status_code=204, headers=result.headers)
+    return respond(result)

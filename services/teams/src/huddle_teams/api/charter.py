@@ -10,9 +10,11 @@ from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import JSONResponse
 
 from huddle_shared.auth import CurrentPrincipal
+from huddle_shared.commands import write
+from huddle_shared.deps import Runtime
 from huddle_shared.http import IdempotencyKey, IfMatch, etag
 from huddle_shared.problems import PROBLEM_RESPONSES
-from huddle_teams.api.common import TeamId, runtime_of, write
+from huddle_teams.api.common import TeamId
 from huddle_teams.api.schemas import (
     CharterIn,
     CharterOut,
@@ -72,10 +74,9 @@ def charter_out(team: Team, *, now: datetime) -> dict[str, Any]:
 
 @router.get("", response_model=CharterOut, summary="Read the team charter")
 async def get_charter(
-    team_id: TeamId, request: Request, principal: CurrentPrincipal
+    team_id: TeamId, request: Request, runtime: Runtime, principal: CurrentPrincipal
 ) -> JSONResponse:
     """The current charter revision (revision 0 before the first), and when it is next due."""
-    runtime = runtime_of(request)
     async with runtime.engine.connect() as conn:
         team = await queries.read_team_details(
             conn, store=runtime.store, team_id=str(team_id), principal=principal
@@ -90,6 +91,7 @@ async def revise_charter(
     team_id: TeamId,
     body: CharterIn,
     request: Request,
+    runtime: Runtime,
     principal: CurrentPrincipal,
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
@@ -104,10 +106,10 @@ async def revise_charter(
         actor=principal.subject,
         new_goal_ids=[str(uuid.uuid4()) for _ in range(new_goals)],
     )
-    runtime = runtime_of(request)
     return await write(
         request,
         principal,
+        target=runtime,
         change=lambda conn, caller: handlers.revise_charter(
             conn, store=runtime.store, team_id=str(team_id), command=command, caller=caller
         ),
@@ -124,6 +126,7 @@ async def review_charter(
     team_id: TeamId,
     body: ReviewIn,
     request: Request,
+    runtime: Runtime,
     principal: CurrentPrincipal,
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
@@ -135,10 +138,10 @@ async def review_charter(
         reviewed_on=body.reviewed_on,
         actor=principal.subject,
     )
-    runtime = runtime_of(request)
     return await write(
         request,
         principal,
+        target=runtime,
         change=lambda conn, caller: handlers.review_charter(
             conn, store=runtime.store, team_id=str(team_id), command=command, caller=caller
         ),
@@ -156,6 +159,7 @@ async def change_goal_status(
     goal_id: GoalId,
     body: GoalStatusIn,
     request: Request,
+    runtime: Runtime,
     principal: CurrentPrincipal,
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
@@ -164,10 +168,10 @@ async def change_goal_status(
     command = ChangeGoalStatus(
         goal_id=goal_id, status=body.status, note=body.note, actor=principal.subject
     )
-    runtime = runtime_of(request)
     return await write(
         request,
         principal,
+        target=runtime,
         change=lambda conn, caller: handlers.change_goal_status(
             conn, store=runtime.store, team_id=str(team_id), command=command, caller=caller
         ),

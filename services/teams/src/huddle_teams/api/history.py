@@ -5,9 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from huddle_shared.auth import CurrentPrincipal
+from huddle_shared.deps import Runtime
 from huddle_shared.http import BadRequest, Cursor, Limit, decode_cursor, encode_cursor
 from huddle_shared.problems import PROBLEM_RESPONSES
-from huddle_teams.api.common import TeamId, runtime_of
+from huddle_teams.api.common import TeamId
 from huddle_teams.api.schemas import HistoryEntry, HistoryPage
 from huddle_teams.application import queries
 
@@ -18,6 +19,7 @@ router = APIRouter(prefix="/v1/teams/{team_id}", tags=["history"], responses=PRO
 async def team_history(
     team_id: TeamId,
     request: Request,
+    runtime: Runtime,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -26,7 +28,6 @@ async def team_history(
     after = decode_cursor(cursor, 1)
     if after is not None and not isinstance(after[0], int):
         raise BadRequest("The cursor is not one this API issued")
-    runtime = runtime_of(request)
     async with runtime.engine.connect() as conn:
         events, has_more = await queries.team_history(
             conn,

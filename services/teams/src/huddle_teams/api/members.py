@@ -8,7 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from huddle_shared.auth import CurrentPrincipal
+from huddle_shared.commands import write
 from huddle_shared.contracts.teams import TeamRole
+from huddle_shared.deps import Runtime
 from huddle_shared.http import (
     Cursor,
     IdempotencyKey,
@@ -18,7 +20,7 @@ from huddle_shared.http import (
     encode_cursor,
 )
 from huddle_shared.problems import PROBLEM_RESPONSES
-from huddle_teams.api.common import TeamId, UserId, runtime_of, write
+from huddle_teams.api.common import TeamId, UserId
 from huddle_teams.api.schemas import MemberAdd, MemberOut, MemberPage, MemberRoleChange, TeamOut
 from huddle_teams.api.teams import team_out
 from huddle_teams.application import handlers, queries
@@ -33,13 +35,14 @@ router = APIRouter(
 async def list_members(
     team_id: TeamId,
     request: Request,
+    runtime: Runtime,
     principal: CurrentPrincipal,
     limit: Limit = 100,
     cursor: Cursor = None,
 ) -> MemberPage:
     """Current members with their team role and what the directory knows (by user id)."""
     after = decode_cursor(cursor, 1)
-    async with runtime_of(request).engine.connect() as conn:
+    async with runtime.engine.connect() as conn:
         page = await queries.list_members(
             conn,
             team_id=str(team_id),
@@ -67,6 +70,7 @@ async def add_member(
     team_id: TeamId,
     body: MemberAdd,
     request: Request,
+    runtime: Runtime,
     principal: CurrentPrincipal,
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
@@ -78,10 +82,11 @@ async def add_member(
         effective_date=body.effective_date,
         actor=principal.subject,
     )
-    store = runtime_of(request).store
+    store = runtime.store
     return await write(
         request,
         principal,
+        target=runtime,
         change=lambda conn, caller: handlers.add_member(
             conn, store=store, team_id=str(team_id), command=command, caller=caller
         ),
@@ -99,6 +104,7 @@ async def change_member_role(
     user_id: UserId,
     body: MemberRoleChange,
     request: Request,
+    runtime: Runtime,
     principal: CurrentPrincipal,
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
@@ -111,10 +117,11 @@ async def change_member_role(
         effective_date=body.effective_date,
         actor=principal.subject,
     )
-    store = runtime_of(request).store
+    store = runtime.store
     return await write(
         request,
         principal,
+        target=runtime,
         change=lambda conn, caller: handlers.change_member_role(
             conn, store=store, team_id=str(team_id), command=command, caller=caller
         ),
@@ -129,6 +136,7 @@ async def remove_member(
     team_id: TeamId,
     user_id: UserId,
     request: Request,
+    runtime: Runtime,
     principal: CurrentPrincipal,
     effective_date: Annotated[
         date | None, Query(description="The member's last day; today when absent")
@@ -140,10 +148,11 @@ async def remove_member(
     command = RemoveMember(
         user_id=str(user_id), effective_date=effective_date, actor=principal.subject
     )
-    store = runtime_of(request).store
+    store = runtime.store
     return await write(
         request,
         principal,
+        target=runtime,
         change=lambda conn, caller: handlers.remove_member(
             conn, store=store, team_id=str(team_id), command=command, caller=caller
         ),

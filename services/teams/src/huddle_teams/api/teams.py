@@ -9,7 +9,9 @@ from fastapi import APIRouter, Body, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from huddle_shared.auth import CurrentPrincipal
+from huddle_shared.commands import write
 from huddle_shared.contracts.teams import CareSetting
+from huddle_shared.deps import Runtime
 from huddle_shared.http import (
     Cursor,
     IdempotencyKey,
@@ -22,7 +24,7 @@ from huddle_shared.http import (
 )
 from huddle_shared.problems import PROBLEM_RESPONSES
 from huddle_teams.api import fhir
-from huddle_teams.api.common import TeamId, runtime_of, write
+from huddle_teams.api.common import TeamId
 from huddle_teams.api.schemas import TeamArchive, TeamCreate, TeamOut, TeamPage, TeamUpdate
 from huddle_teams.application import handlers, queries
 from huddle_teams.domain.state import Team, TeamStatus
@@ -54,6 +56,7 @@ def team_out(team: Team) -> dict[str, Any]:
 async def create_team(
     body: TeamCreate,
     request: Request,
+    runtime: Runtime,
     principal: CurrentPrincipal,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
@@ -67,10 +70,11 @@ async def create_team(
         review_cadence_days=body.review_cadence_days,
         actor=principal.subject,
     )
-    store = runtime_of(request).store
+    store = runtime.store
     return await write(
         request,
         principal,
+        target=runtime,
         change=lambda conn, caller: handlers.create_team(
             conn, store=store, command=command, caller=caller
         ),
@@ -85,6 +89,7 @@ async def create_team(
 @router.get("", response_model=TeamPage, summary="List the organisation's teams")
 async def list_teams(
     request: Request,
+    runtime: Runtime,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
@@ -101,7 +106,7 @@ async def list_teams(
         name_contains=q,
         member_id=str(member) if member else None,
     )
-    async with runtime_of(request).engine.connect() as conn:
+    async with runtime.engine.connect() as conn:
         page = await queries.list_teams(
             conn,
             principal=principal,
@@ -138,9 +143,10 @@ async def list_teams(
 
 
 @router.get("/{team_id}", response_model=TeamOut, summary="Read a team")
-async def get_team(team_id: TeamId, request: Request, principal: CurrentPrincipal) -> JSONResponse:
+async def get_team(
+    team_id: TeamId, request: Request, runtime: Runtime, principal: CurrentPrincipal
+) -> JSONResponse:
     """The team as of its latest event; the ETag is its stream version."""
-    runtime = runtime_of(request)
     async with runtime.engine.connect() as conn:
         team = await queries.read_team(
             conn, store=runtime.store, team_id=str(team_id), principal=principal
@@ -153,6 +159,7 @@ async def update_team(
     team_id: TeamId,
     body: TeamUpdate,
     request: Request,
+    runtime: Runtime,
     principal: CurrentPrincipal,
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
@@ -164,10 +171,11 @@ async def update_team(
         description=body.description,
         review_cadence_days=body.review_cadence_days,
     )
-    store = runtime_of(request).store
+    store = runtime.store
     return await write(
         request,
         principal,
+        target=runtime,
         change=lambda conn, caller: handlers.update_team(
             conn, store=store, team_id=str(team_id), command=command, caller=caller
         ),
@@ -181,6 +189,7 @@ async def update_team(
 async def archive_team(
     team_id: TeamId,
     request: Request,
+    runtime: Runtime,
     principal: CurrentPrincipal,
     body: Annotated[TeamArchive | None, Body()] = None,
     if_match: IfMatch = None,
@@ -188,10 +197,11 @@ async def archive_team(
 ) -> Response:
     """Archive the team: it keeps its history and refuses every further change (409)."""
     command = ArchiveTeam(actor=principal.subject, reason=body.reason if body else "")
-    store = runtime_of(request).store
+    store = runtime.store
     return await write(
         request,
         principal,
+        target=runtime,
         change=lambda conn, caller: handlers.archive_team(
             conn, store=store, team_id=str(team_id), command=command, caller=caller
         ),
@@ -207,9 +217,10 @@ async def archive_team(
     response_class=Response,
     responses={200: {"content": {fhir.FHIR_JSON: {}}, "description": "A FHIR R4 CareTeam"}},
 )
-async def get_care_team(team_id: TeamId, request: Request, principal: CurrentPrincipal) -> Response:
+async def get_care_team(
+    team_id: TeamId, request: Request, runtime: Runtime, principal: CurrentPrincipal
+) -> Response:
     """The team as an R4 `CareTeam`; also for integration clients with the `fhir:read` scope."""
-    runtime = runtime_of(request)
     async with runtime.engine.connect() as conn:
         team = await queries.read_care_team(
             conn, store=runtime.store, team_id=str(team_id), principal=principal

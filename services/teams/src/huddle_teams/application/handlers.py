@@ -2,21 +2,21 @@
 
 Every handler runs on the caller's connection, inside the transaction that
 :func:`huddle_shared.commands.execute` opens, so the events, their outbox rows, the read models
-and the idempotency record commit together or not at all.
+and the idempotency record commit together or not at all. Every change goes through
+:meth:`huddle_shared.aggregates.Aggregate.change`, which fixes the order of the checks: 404, 403,
+412, then the business rules.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from huddle_shared.auth import Principal
+from huddle_shared.aggregates import Aggregate, Caller
 from huddle_shared.events import DomainEvent
-from huddle_shared.eventstore import EventContext, EventStore, RecordedEvent
-from huddle_shared.http import check_if_match
+from huddle_shared.eventstore import EventStore, RecordedEvent
 from huddle_teams.adapters.user_directory import find_user_facts
 from huddle_teams.application import access
 from huddle_teams.domain.charter import (
@@ -49,33 +49,21 @@ from huddle_teams.domain.team import (
 from huddle_teams.projections.team_list import team_list_upsert
 from huddle_teams.projections.team_members import apply_to_team_members
 
-STREAM_TYPE = "team"
-
 Decision = Callable[[Team], Awaitable[list[DomainEvent]]]
 
 
-@dataclass(frozen=True)
-class Caller:
-    """Who asks, on whose behalf the events are recorded, when, and the version they saw."""
-
-    principal: Principal
-    context: EventContext
-    now: datetime
-    if_match: str | None = None
+def _evolve(state: Team | None, event: DomainEvent, at: datetime, version: int) -> Team:
+    return evolve(state, event, at=at, version=version)
 
 
-def fold(events: Iterable[RecordedEvent], state: Team | None = None) -> Team | None:
-    for recorded in events:
-        state = evolve(state, recorded.payload, at=recorded.recorded_at, version=recorded.version)
-    return state
+TEAM = Aggregate[Team](
+    stream_type="team", evolve=_evolve, not_found=lambda: TeamNotFound("No such team")
+)
 
 
 async def load_team(conn: AsyncConnection, *, store: EventStore, team_id: str, org_id: str) -> Team:
     """The team as of its last event; another organisation's team does not exist."""
-    team = fold(await store.load(conn, team_id, tenant_id=org_id))
-    if team is None:
-        raise TeamNotFound("No such team")
-    return team
+    return await TEAM.load(conn, store=store, stream_id=team_id, tenant_id=org_id)
 
 
 # ---- the team ------------------------------------------------------------------------------
@@ -86,20 +74,16 @@ async def create_team(
 ) -> Team:
     """Create a team in the caller's organisation (org admins only)."""
     access.ensure_can_create_teams(caller.principal)
-    events = decide_create_team(None, command)
-    team = _evolved(None, events, caller=caller)
-    assert team is not None
     # The team-list row goes in the append's own statement, so the command is that single
     # statement: the route runs it without BEGIN and COMMIT (``one_statement``). Keep it so.
-    await store.append(
+    team, _ = await TEAM.create(
         conn,
+        store=store,
         stream_id=command.team_id,
-        stream_type=STREAM_TYPE,
-        expected_version=0,
-        events=events,
+        events=decide_create_team(None, command),
         context=caller.context,
         now=caller.now,
-        also=team_list_upsert(team),
+        also=team_list_upsert,
     )
     return team
 
@@ -225,34 +209,23 @@ async def change_goal_status(
 async def _change_team(
     conn: AsyncConnection, *, store: EventStore, team_id: str, caller: Caller, decide: Decision
 ) -> Team:
-    # Order matters: 404 before 403 (another tenant learns nothing), 403 before 412 (a caller
-    # who may not write learns nothing about versions), then the business rules.
-    team = await load_team(conn, store=store, team_id=team_id, org_id=caller.context.tenant_id)
-    access.ensure_can_manage(caller.principal, team_role=team.role_of(caller.principal.subject))
-    check_if_match(caller.if_match, team.version)
-    events = await decide(team)
-    if not events:
-        return team
-    changed = _evolved(team, events, caller=caller)
-    assert changed is not None
-    recorded = await store.append(
+    def authorise(team: Team) -> None:
+        access.ensure_can_manage(caller.principal, team_role=team.role_of(caller.principal.subject))
+
+    return await TEAM.change(
         conn,
+        store=store,
         stream_id=team_id,
-        stream_type=STREAM_TYPE,
-        expected_version=team.version,
-        events=events,
-        context=caller.context,
-        now=caller.now,
-        also=team_list_upsert(changed),
+        caller=caller,
+        decide=decide,
+        authorise=authorise,
+        also=team_list_upsert,
+        after_append=_apply_to_members,
     )
+
+
+async def _apply_to_members(
+    conn: AsyncConnection, _team: Team, recorded: list[RecordedEvent]
+) -> None:
     for event in recorded:
         await apply_to_team_members(conn, event)
-    return changed
-
-
-def _evolved(team: Team | None, events: list[DomainEvent], *, caller: Caller) -> Team | None:
-    """The state after ``events``, as the store records them: the next versions, at ``now``."""
-    version = team.version if team is not None else 0
-    for offset, event in enumerate(events, start=1):
-        team = evolve(team, event, at=caller.now, version=version + offset)
-    return team

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, or_, select
-from sqlalchemy.engine import RowMapping
+from sqlalchemy import and_, exists, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from huddle_shared.auth import Principal
 from huddle_shared.contracts.teams import CareSetting, TeamRole
 from huddle_shared.db import events_table
 from huddle_shared.eventstore import EventStore, RecordedEvent
+from huddle_shared.pagination import Page, contains, fetch_page
 from huddle_teams.adapters.tables import team_list, team_members, user_directory
 from huddle_teams.application import access
 from huddle_teams.application.handlers import load_team
@@ -28,12 +27,6 @@ class TeamFilters:
     status: TeamStatus | None = None
     name_contains: str | None = None
     member_id: str | None = None
-
-
-@dataclass(frozen=True)
-class Page:
-    rows: Sequence[RowMapping]
-    has_more: bool
 
 
 # ---- from the aggregate (authoritative, with the stream version) ----------------------------
@@ -85,10 +78,7 @@ async def list_teams(
     if filters.status is not None:
         query = query.where(team_list.c.status == filters.status.value)
     if filters.name_contains:
-        escaped = (
-            filters.name_contains.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        )
-        query = query.where(team_list.c.name.ilike(f"%{escaped}%", escape="\\"))
+        query = query.where(contains(team_list.c.name, filters.name_contains))
     if filters.member_id is not None:
         query = query.where(
             exists().where(
@@ -96,17 +86,13 @@ async def list_teams(
                 team_members.c.user_id == filters.member_id,
             )
         )
-    if after is not None:
-        created, team_id = after
-        query = query.where(
-            or_(
-                team_list.c.created_at > created,
-                and_(team_list.c.created_at == created, team_list.c.team_id > team_id),
-            )
-        )
-    query = query.order_by(team_list.c.created_at, team_list.c.team_id).limit(limit + 1)
-    rows = (await conn.execute(query)).mappings().all()
-    return Page(rows=rows[:limit], has_more=len(rows) > limit)
+    return await fetch_page(
+        conn,
+        query,
+        order_by=[team_list.c.created_at, team_list.c.team_id],
+        after_keys=after,
+        limit=limit,
+    )
 
 
 async def list_members(
@@ -131,11 +117,13 @@ async def list_members(
         )
         .where(team_members.c.team_id == team_id)
     )
-    if after is not None:
-        query = query.where(team_members.c.user_id > after)
-    query = query.order_by(team_members.c.user_id).limit(limit + 1)
-    rows = (await conn.execute(query)).mappings().all()
-    return Page(rows=rows[:limit], has_more=len(rows) > limit)
+    return await fetch_page(
+        conn,
+        query,
+        order_by=[team_members.c.user_id],
+        after_keys=[after] if after is not None else None,
+        limit=limit,
+    )
 
 
 async def team_history(
