@@ -10,7 +10,7 @@ help:
 	@echo "make up       - the same, in the background;  make down - stop it;  make status"
 	@echo "make run-with-prometheus - make run plus a local Prometheus (127.0.0.1:9090) with the alert rules"
 	@echo "make demo     - start the stack if needed and fill it with a realistic organisation"
-	@echo "make test     - lint, mypy --strict, unit and integration tests against real servers"
+	@echo "make test     - lint (ruff, import-linter layer rules), mypy --strict, unit and integration tests against real servers"
 	@echo "make bench    - the benchmark suite (ratios against raw baselines; report in bench/results/)"
 	@echo "make asyncapi - regenerate docs/asyncapi.json from the event registry"
 
@@ -40,6 +40,7 @@ test: install lint typecheck pytest
 lint:
 	uv run --frozen ruff check .
 	uv run --frozen ruff format --check .
+	uv run --frozen lint-imports --no-cache
 
 typecheck:
 	uv run --frozen mypy

@@ -67,9 +67,11 @@ def test_each_service_migrates_first_then_serves(compose: dict[str, Any], servic
     migrate = services[f"{service}-migrate"]
     app = services[service]
     for entry in (migrate, app):
+        # The one Dockerfile of all services, told which service it builds by the build args.
         assert entry["build"] == {
             "context": "../..",
-            "dockerfile": f"services/{service}/Dockerfile",
+            "dockerfile": "deploy/docker/Dockerfile",
+            "args": {"SERVICE": service, "PORT": str(port)},
         }
         assert (COMPOSE_DIR / entry["build"]["context"] / entry["build"]["dockerfile"]).is_file()
         assert entry["image"] == f"huddle-{service}:compose"
