@@ -10,7 +10,7 @@ from urllib.parse import unquote
 from fastapi import APIRouter, Form, Header, Request
 from fastapi.responses import JSONResponse
 
-from huddle_identity.api.common import identity_of
+from huddle_identity.api.deps import IdentityDep
 from huddle_identity.api.schemas import TokenResponse
 from huddle_identity.application import signin
 from huddle_identity.domain.errors import (
@@ -55,6 +55,7 @@ def _required(value: str | None, name: str) -> str:
 )
 async def token(
     request: Request,
+    identity: IdentityDep,
     grant_type: FormField = None,
     username: FormField = None,
     password: FormField = None,
@@ -65,7 +66,6 @@ async def token(
     authorization: Annotated[str | None, Header(max_length=8192)] = None,
 ) -> JSONResponse:
     """Grants: `password` (people), `refresh_token` (rotating), `client_credentials`."""
-    identity = identity_of(request)
     now = identity.clock()
     body: dict[str, Any]
     try:
@@ -107,8 +107,7 @@ async def token(
 
 
 @router.get("/.well-known/jwks.json", summary="Public keys that sign access tokens")
-async def jwks(request: Request) -> JSONResponse:
+async def jwks(identity: IdentityDep) -> JSONResponse:
     """The current and recently retired public keys (JWK Set); cache for a few minutes."""
-    identity = identity_of(request)
     keys = await identity.keys.jwks(identity.clock())
     return JSONResponse(keys, headers={"Cache-Control": "public, max-age=300"})

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
-
-from huddle_identity.adapters.tables import clients, credentials, users
-from huddle_identity.application.clients import secret_matches
+from huddle_identity.adapters import credentials
+from huddle_identity.application import queries
 from huddle_identity.application.deps import Identity
+from huddle_identity.application.passwords import secret_matches
 from huddle_identity.application.throttle import throttle_key
 from huddle_identity.domain.errors import InvalidClient, InvalidGrant, InvalidScope, TooManyAttempts
 from huddle_identity.domain.user import ACTIVE
@@ -43,19 +42,7 @@ async def password_grant(
     key = throttle_key("user", username)
     await _refuse_if_locked(identity, key, now)
     async with identity.engine.connect() as conn:
-        row = (
-            await conn.execute(
-                select(
-                    users.c.user_id,
-                    users.c.org_id,
-                    users.c.org_roles,
-                    users.c.status,
-                    credentials.c.password_hash,
-                )
-                .select_from(users.join(credentials, users.c.user_id == credentials.c.user_id))
-                .where(users.c.email == username.strip().lower())
-            )
-        ).one_or_none()
+        row = await queries.password_account(conn, email=username.strip().lower())
     # The same work and the same answer whether the account is unknown, the password is wrong
     # or the account is deactivated: the endpoint must not tell which.
     ok = await identity.passwords.verify(row.password_hash if row else None, password)
@@ -66,11 +53,7 @@ async def password_grant(
     async with identity.engine.begin() as conn:
         if identity.passwords.needs_rehash(row.password_hash):
             rehashed = await identity.passwords.hash(password)
-            await conn.execute(
-                update(credentials)
-                .where(credentials.c.user_id == row.user_id)
-                .values(password_hash=rehashed, updated_at=now)
-            )
+            await credentials.replace(conn, user_id=row.user_id, password_hash=rehashed, now=now)
         refresh = await identity.tokens.new_refresh_token(
             conn, user_id=row.user_id, org_id=row.org_id, now=now
         )
@@ -88,11 +71,7 @@ async def password_grant(
 async def refresh_grant(identity: Identity, *, refresh_token: str, now: datetime) -> dict[str, Any]:
     grant = await identity.tokens.spend_refresh_token(refresh_token, now)
     async with identity.engine.begin() as conn:
-        row = (
-            await conn.execute(
-                select(users.c.status, users.c.org_roles).where(users.c.user_id == grant.user_id)
-            )
-        ).one_or_none()
+        row = await queries.account_standing(conn, user_id=grant.user_id)
         if row is None or row.status != ACTIVE:
             await identity.tokens.revoke_family(conn, grant.family_id, now)
             refreshed = None
@@ -128,9 +107,7 @@ async def client_credentials_grant(
     key = throttle_key("client", client_id)
     await _refuse_if_locked(identity, key, now)
     async with identity.engine.connect() as conn:
-        row = (
-            await conn.execute(select(clients).where(clients.c.client_id == client_id))
-        ).one_or_none()
+        row = await queries.client_account(conn, client_id=client_id)
     if (
         row is None
         or row.revoked_at is not None

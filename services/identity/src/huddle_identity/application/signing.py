@@ -137,3 +137,13 @@ class SigningKeyRing:
             )
         )
         return SigningKey(kid, private, now)
+
+
+class RingKeySource:
+    """The ring as the :class:`huddle_shared.auth.KeySource` of identity's own token verifier."""
+
+    def __init__(self, ring: SigningKeyRing) -> None:
+        self.ring = ring
+
+    async def get(self, kid: str) -> jwt.PyJWK | None:
+        return await self.ring.public_key(kid)

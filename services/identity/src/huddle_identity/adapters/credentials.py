@@ -1,0 +1,31 @@
+"""Password hashes: kept apart from the people read model, never in an event."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, insert, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from huddle_identity.adapters.tables import credentials
+
+
+async def store(conn: AsyncConnection, *, user_id: str, password_hash: str, now: datetime) -> None:
+    await conn.execute(
+        insert(credentials).values(user_id=user_id, password_hash=password_hash, updated_at=now)
+    )
+
+
+async def replace(
+    conn: AsyncConnection, *, user_id: str, password_hash: str, now: datetime
+) -> None:
+    """After a sign-in with hashing parameters that have since changed."""
+    await conn.execute(
+        update(credentials)
+        .where(credentials.c.user_id == user_id)
+        .values(password_hash=password_hash, updated_at=now)
+    )
+
+
+async def remove(conn: AsyncConnection, *, user_id: str) -> None:
+    await conn.execute(delete(credentials).where(credentials.c.user_id == user_id))

@@ -1,0 +1,5 @@
+"""Every router of the identity API, in the order the OpenAPI document lists them."""
+
+from huddle_identity.api import auth, clients, orgs, users
+
+routers = [auth.router, orgs.router, users.router, clients.router]

@@ -1,0 +1,91 @@
+"""The ``organizations`` and ``users`` read models, written in the command's transaction.
+
+Unlike a projection folded from events alone, the ``users`` rows hold the readable email and
+name, which the events carry only sealed: the handler passes the plaintext it was given, and
+erasure nulls it here. So these rows are never rebuilt from the streams.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from huddle_identity.adapters.tables import organizations, users
+from huddle_identity.domain.organization import Organization
+from huddle_identity.domain.user import User
+from huddle_shared.errors import Conflict
+
+
+async def add_organization(conn: AsyncConnection, org: Organization) -> None:
+    await conn.execute(
+        insert(organizations).values(
+            org_id=org.id, name=org.name, created_at=org.created_at, version=org.version
+        )
+    )
+
+
+async def add_person(
+    conn: AsyncConnection, user: User, *, email: str, display_name: str, now: datetime
+) -> None:
+    """The new person's row; 409 when the email address is already someone's sign-in name."""
+    try:
+        async with conn.begin_nested():
+            await conn.execute(
+                insert(users).values(
+                    user_id=user.id,
+                    org_id=user.org_id,
+                    email=email,
+                    display_name=display_name,
+                    profession=user.profession.value if user.profession else None,
+                    org_roles=_roles(user),
+                    status=user.status,
+                    created_at=now,
+                    updated_at=now,
+                    version=user.version,
+                )
+            )
+    except IntegrityError as exc:
+        raise Conflict("A user with this email address already exists") from exc
+
+
+async def update_profile(conn: AsyncConnection, user: User, *, display_name: str | None) -> None:
+    """Profession, org roles and version from the state; the name only when it was changed."""
+    values: dict[str, object] = {"updated_at": user.updated_at, "version": user.version}
+    if display_name is not None:
+        values["display_name"] = display_name
+    if user.profession is not None:
+        values["profession"] = user.profession.value
+    values["org_roles"] = _roles(user)
+    await conn.execute(update(users).where(users.c.user_id == user.id).values(**values))
+
+
+async def update_status(conn: AsyncConnection, user: User) -> None:
+    await conn.execute(
+        update(users)
+        .where(users.c.user_id == user.id)
+        .values(status=user.status, updated_at=user.updated_at, version=user.version)
+    )
+
+
+async def erase_personal_data(conn: AsyncConnection, user: User) -> None:
+    """The only readable copies of the person's email and name go."""
+    await conn.execute(
+        update(users)
+        .where(users.c.user_id == user.id)
+        .values(
+            email=None,
+            display_name=None,
+            profession=None,
+            status=user.status,
+            updated_at=user.updated_at,
+            version=user.version,
+        )
+    )
+
+
+def _roles(user: User) -> list[str]:
+    return sorted(role.value for role in user.org_roles)
