@@ -1,4 +1,4 @@
-"""The assessments service's composition root."""
+"""The assessments service's composition root: every part is built here, explicitly."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from huddle_assessments.api.routes import router
-from huddle_assessments.application.campaigns import keep_closing
+from huddle_assessments.api.routes import routers
+from huddle_assessments.application.auto_close import keep_closing
 from huddle_assessments.application.deps import Assessments
 from huddle_assessments.application.instruments import keep_seeding
 from huddle_assessments.config import AssessmentsSettings
@@ -44,7 +44,7 @@ def build_app(settings: AssessmentsSettings | None = None) -> FastAPI:
         title="Huddle assessments",
         description="Instruments as versioned data, campaigns and responses. Individual "
         "answers never leave this service except to their author; events name no respondent.",
-        routers=[router],
+        routers=routers,
     )
     app.state.assessments = deps
     return app

@@ -38,3 +38,20 @@ async def require_viewer(conn: AsyncConnection, principal: Principal, team_id: s
     if await team_role(conn, team_id=team_id, user_id=principal.subject) is not None:
         return
     raise Forbidden("Only the team, org admins and analysts see this campaign")
+
+
+def ensure_person(principal: Principal) -> None:
+    """Campaigns are for people; an integration client takes no part in them."""
+    if principal.kind != "user":
+        raise Forbidden("Only people take part in campaigns")
+
+
+def ensure_can_publish_instruments(principal: Principal) -> None:
+    principal.require_role(OrgRole.ORG_ADMIN)
+
+
+async def require_comment_reader(conn: AsyncConnection, principal: Principal, team_id: str) -> None:
+    """Analysts, org admins and the team's clinical lead read a campaign's comments."""
+    if principal.has_any_role(OrgRole.ANALYST):
+        return
+    await require_manager(conn, principal, team_id)

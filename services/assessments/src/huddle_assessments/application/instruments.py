@@ -6,19 +6,22 @@ import asyncio
 import logging
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Row, func, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from huddle_assessments.adapters.tables import instruments
+from huddle_assessments.application import access
 from huddle_assessments.application.deps import Assessments
 from huddle_assessments.domain.instruments import definition_problems
 from huddle_assessments.domain.seeds import SEEDS
-from huddle_shared.aio import sleep_or_stop
+from huddle_shared.auth import Principal
 from huddle_shared.contracts.assessments import InstrumentDefinition, InstrumentPublished
 from huddle_shared.errors import ConcurrencyConflict, DomainRuleViolated, NotFound
 from huddle_shared.eventstore import EventContext
+from huddle_shared.retry import Backoff
 
 HUDDLE_SCOPE = "huddle"
 logger = logging.getLogger("huddle.assessments.instruments")
@@ -97,15 +100,14 @@ async def seed_instruments(deps: Assessments) -> int:
 
 async def keep_seeding(deps: Assessments, stop: asyncio.Event) -> None:
     """Seed once the database answers; retried so a slow database does not block start-up."""
-    delay = 0.5
+    backoff = Backoff(0.5, 10.0)
     while not stop.is_set():
         try:
             await seed_instruments(deps)
             return
         except Exception as exc:
             logger.warning("seeding instruments failed (%s); retrying", type(exc).__name__)
-            await sleep_or_stop(stop, delay)
-            delay = min(delay * 2, 10.0)
+            await backoff.wait(stop)
 
 
 async def publish_instrument(
@@ -161,3 +163,24 @@ async def visible_instrument(
         raise NotFound("No such instrument")
     owner = None if row.scope == HUDDLE_SCOPE else row.scope
     return InstrumentDefinition.model_validate(row.definition), row.version, owner
+
+
+async def instrument_row(conn: AsyncConnection, *, instrument_id: str) -> Row[Any]:
+    query = select(instruments).where(instruments.c.instrument_id == instrument_id)
+    return (await conn.execute(query)).one()
+
+
+async def publish_own_instrument(
+    conn: AsyncConnection,
+    deps: Assessments,
+    *,
+    principal: Principal,
+    definition: InstrumentDefinition,
+    now: datetime,
+) -> Row[Any]:
+    """Publish the organisation's own instrument version (org admins); the stored row."""
+    access.ensure_can_publish_instruments(principal)
+    instrument_id = await publish_instrument(
+        conn, deps, org_id=principal.org_id, definition=definition, actor=principal.subject, now=now
+    )
+    return await instrument_row(conn, instrument_id=instrument_id)

@@ -1,0 +1,217 @@
+"""Use cases that read: instruments, campaigns and their participation, a person's own answers.
+
+Every read that names a campaign resolves it in the caller's organisation first, so another
+tenant's campaign is a 404 before any access rule speaks. Nothing here returns an individual
+response to anyone but its author.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, or_, select
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from huddle_assessments.adapters.tables import (
+    campaign_comments,
+    campaigns,
+    instruments,
+    respondent_links,
+    responses,
+    team_members,
+)
+from huddle_assessments.application import access
+from huddle_assessments.application.instruments import (
+    HUDDLE_SCOPE,
+    instrument_row,
+    visible_instrument,
+)
+from huddle_assessments.projections.directory import link_hash
+from huddle_shared.auth import Principal
+from huddle_shared.contracts.identity import OrgRole
+from huddle_shared.errors import NotFound
+from huddle_shared.pagination import Page, fetch_page
+
+COMMENT_THRESHOLD = 10
+
+
+@dataclass(frozen=True)
+class CampaignView:
+    """A campaign as its read-model row holds it (``version`` is the stream version)."""
+
+    id: str
+    team_id: str
+    instrument_id: str
+    instrument_kind: str
+    title: str
+    opens_at: datetime
+    closes_at: datetime
+    anonymity: str
+    min_group_size: int
+    eligible_count: int
+    responded_count: int
+    closed_at: datetime | None
+    created_at: datetime
+    version: int
+
+    @classmethod
+    def of(cls, row: RowMapping) -> CampaignView:
+        """From a ``campaigns`` row (as a mapping)."""
+        return cls(id=row["campaign_id"], **{name: row[name] for name in _ROW_FIELDS})
+
+
+_ROW_FIELDS = [name for name in CampaignView.__dataclass_fields__ if name != "id"]
+
+
+@dataclass(frozen=True)
+class CampaignFilters:
+    team_id: str | None = None
+    status: str | None = None  # scheduled, open or closed
+
+
+# ---- instruments ---------------------------------------------------------------------------
+
+
+async def list_instruments(conn: AsyncConnection, *, principal: Principal) -> list[Row[Any]]:
+    """Huddle's instruments first, then the organisation's own, by key and version."""
+    rows = await conn.execute(
+        select(instruments)
+        .where(or_(instruments.c.scope == HUDDLE_SCOPE, instruments.c.scope == principal.org_id))
+        .order_by(instruments.c.scope != HUDDLE_SCOPE, instruments.c.key, instruments.c.version)
+    )
+    return list(rows)
+
+
+async def read_instrument(
+    conn: AsyncConnection, *, instrument_id: str, principal: Principal
+) -> Row[Any]:
+    """One instrument the organisation may use (another organisation's own is a 404)."""
+    await visible_instrument(conn, instrument_id=instrument_id, org_id=principal.org_id)
+    return await instrument_row(conn, instrument_id=instrument_id)
+
+
+# ---- campaigns -----------------------------------------------------------------------------
+
+
+async def campaign_view(conn: AsyncConnection, *, campaign_id: str, org_id: str) -> CampaignView:
+    row = (
+        await conn.execute(
+            select(campaigns).where(
+                campaigns.c.campaign_id == campaign_id, campaigns.c.org_id == org_id
+            )
+        )
+    ).one_or_none()
+    if row is None:
+        raise NotFound("No such campaign")
+    return CampaignView.of(row._mapping)
+
+
+async def read_campaign(
+    conn: AsyncConnection, *, campaign_id: str, principal: Principal
+) -> CampaignView:
+    """A campaign and its participation, for the team, org admins and analysts."""
+    access.ensure_person(principal)
+    campaign = await campaign_view(conn, campaign_id=campaign_id, org_id=principal.org_id)
+    await access.require_viewer(conn, principal, campaign.team_id)
+    return campaign
+
+
+async def list_campaigns(
+    conn: AsyncConnection,
+    *,
+    principal: Principal,
+    filters: CampaignFilters,
+    now: datetime,
+    after: tuple[datetime, str] | None,
+    limit: int,
+) -> Page:
+    """Campaigns the caller may see: all for org admins and analysts, else their teams'."""
+    access.ensure_person(principal)
+    query = select(campaigns).where(campaigns.c.org_id == principal.org_id)
+    if filters.team_id is not None:
+        query = query.where(campaigns.c.team_id == filters.team_id)
+    if filters.status == "closed":
+        query = query.where(or_(campaigns.c.closed_at.is_not(None), campaigns.c.closes_at <= now))
+    elif filters.status == "open":
+        query = query.where(
+            campaigns.c.closed_at.is_(None),
+            campaigns.c.opens_at <= now,
+            campaigns.c.closes_at > now,
+        )
+    elif filters.status == "scheduled":
+        query = query.where(campaigns.c.closed_at.is_(None), campaigns.c.opens_at > now)
+    if not principal.has_any_role(OrgRole.ORG_ADMIN, OrgRole.ANALYST):
+        query = query.where(
+            campaigns.c.team_id.in_(
+                select(team_members.c.team_id).where(team_members.c.user_id == principal.subject)
+            )
+        )
+    return await fetch_page(
+        conn,
+        query,
+        order_by=[campaigns.c.created_at, campaigns.c.campaign_id],
+        after_keys=after,
+        limit=limit,
+    )
+
+
+# ---- responses -----------------------------------------------------------------------------
+
+
+async def own_response(
+    conn: AsyncConnection, *, link_key: bytes, campaign_id: str, user_id: str
+) -> Row[Any] | None:
+    """The caller's own response, found through the keyed link (no table names the person)."""
+    link = link_hash(link_key, campaign_id, user_id)
+    return (
+        await conn.execute(
+            select(responses)
+            .select_from(
+                respondent_links.join(
+                    responses, responses.c.response_id == respondent_links.c.response_id
+                )
+            )
+            .where(respondent_links.c.link_hash == link)
+        )
+    ).one_or_none()
+
+
+async def read_own_response(
+    conn: AsyncConnection, *, link_key: bytes, campaign_id: str, principal: Principal
+) -> Row[Any] | None:
+    """The caller's own answers to a campaign of their organisation, if they responded."""
+    await campaign_view(conn, campaign_id=campaign_id, org_id=principal.org_id)
+    return await own_response(
+        conn, link_key=link_key, campaign_id=campaign_id, user_id=principal.subject
+    )
+
+
+async def read_my_response(
+    conn: AsyncConnection, *, link_key: bytes, campaign_id: str, principal: Principal
+) -> Row[Any] | None:
+    """``/responses/me``: a person's own answers (integration clients never answer)."""
+    access.ensure_person(principal)
+    return await read_own_response(
+        conn, link_key=link_key, campaign_id=campaign_id, principal=principal
+    )
+
+
+async def read_comments(
+    conn: AsyncConnection, *, campaign_id: str, principal: Principal
+) -> list[str] | None:
+    """The comments without authors, or None while fewer than ten people have responded."""
+    access.ensure_person(principal)
+    campaign = await campaign_view(conn, campaign_id=campaign_id, org_id=principal.org_id)
+    await access.require_comment_reader(conn, principal, campaign.team_id)
+    if campaign.responded_count < COMMENT_THRESHOLD:
+        return None
+    rows = await conn.execute(
+        select(campaign_comments.c.text)
+        .where(campaign_comments.c.campaign_id == campaign_id)
+        # Random ids make a random order: the list says nothing about who answered when.
+        .order_by(campaign_comments.c.comment_id)
+    )
+    return [r.text for r in rows]
