@@ -457,6 +457,6 @@ async def produce(
 
 def all_topics() -> list[str]:
     """Every topic insights subscribes to (a consumer waits for all of them), and its DLQ."""
-    from huddle_insights.bootstrap import CONSUMED_SERVICES
+    from huddle_insights.consumers.upstream_events import CONSUMED_SERVICES
 
     return [*REGISTRY.topic_names(services=CONSUMED_SERVICES), "insights.deadletter.v1"]

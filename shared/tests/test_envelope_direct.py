@@ -1,9 +1,9 @@
 """The direct decoding path agrees with the CloudEvents SDK on every record, valid or not.
 
-``from_kafka`` decodes the records ``to_kafka`` writes without the SDK; anything it does not
-recognise goes through the SDK. These properties mutate well-formed records (headers dropped,
-changed, renamed, added; values and keys broken) and require both paths to produce the same
-envelope or both to refuse the record.
+``from_kafka`` decodes the records ``to_kafka`` writes without the SDK
+(``fastpath.decode_direct``); anything it does not recognise goes through the SDK. These
+properties mutate well-formed records (headers dropped, changed, renamed, added; values and
+keys broken) and require both paths to produce the same envelope or both to refuse the record.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from hypothesis import strategies as st
 from huddle_shared.envelope import (
     Envelope,
     MalformedEnvelope,
-    _direct,
     _through_sdk,
     from_kafka,
     to_kafka,
 )
+from huddle_shared.fastpath import decode_direct
 
 Record = tuple[bytes | None, bytes, list[tuple[str, bytes]]]
 HEADER_NAMES = (
@@ -131,7 +131,7 @@ def public(record: Record) -> Envelope | str:
 @given(records())
 def test_well_formed_records_take_the_direct_path_and_equal_the_sdk(record: Record) -> None:
     key, value, headers = record
-    direct = _direct(key, value, dict(headers))
+    direct = decode_direct(key, value, dict(headers))
     assert direct is not None
     assert direct == sdk_only(record)
 
@@ -154,7 +154,7 @@ def test_a_record_the_direct_path_does_not_know_still_decodes_through_the_sdk() 
         data={"a": 1},
     )
     extra = [*headers, ("ce_dataschema", b"https://example.org/schema")]
-    assert _direct(key, value, dict(extra)) is None
+    assert decode_direct(key, value, dict(extra)) is None
     decoded = from_kafka(key, value, extra)
     assert decoded.data == {"a": 1}
     assert decoded.stream_version == 1
@@ -172,7 +172,7 @@ def test_the_direct_path_refuses_what_the_sdk_refuses() -> None:
         data={},
     )
     naive = {**dict(headers), "ce_time": b"2026-11-25T10:30:00"}
-    assert _direct(key, value, naive) is None
+    assert decode_direct(key, value, naive) is None
     assert public((key, value, list(naive.items()))) == "refused"
     assert public((key, json.dumps([1]).encode(), headers)) == "refused"
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from huddle_shared.envelope import from_kafka, to_kafka
-from huddle_shared.eventstore import outbox_record
+from huddle_shared.fastpath import outbox_record
 
 TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
 

@@ -222,7 +222,7 @@ async def test_statistics_of_applied_streams_are_refreshed_as_a_catch_up_makes_i
     # Stale statistics made each batch's version lookup scan the whole group (a rebuild got
     # slower as it went); the runtime now runs ANALYZE as the table grows. A low threshold here
     # stands in for the production one (10,000 new streams).
-    from huddle_shared import consumer as consumer_module
+    from huddle_shared.consumer import runtime as consumer_module
 
     monkeypatch.setattr(consumer_module, "ANALYZE_EVERY_STREAMS", 40)
     source, _ = topics

@@ -46,7 +46,8 @@ from huddle_insights.adapters.tables import (
 from huddle_insights.application.alerts import AlertPublisher
 from huddle_insights.application.facts import load_facts
 from huddle_insights.bootstrap import MIGRATIONS
-from huddle_insights.projections.insights import DEFAULT_CADENCE_DAYS, InsightsProjection
+from huddle_insights.projections.insights import InsightsProjection
+from huddle_insights.projections.teams_facts import DEFAULT_CADENCE_DAYS
 from huddle_shared.config import to_asyncpg_url
 from huddle_shared.consumer import ConsumerRuntime, ReceivedEvent
 from huddle_shared.contracts import REGISTRY

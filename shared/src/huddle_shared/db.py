@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from huddle_shared.config import ServiceSettings
+from huddle_shared.fastpath import known_closed
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -182,9 +183,7 @@ def install_checkout_check(
 
     @event.listens_for(pool_events, "checkout")
     def _check(dbapi_connection: Any, record: ConnectionPoolEntry, _proxy: Any) -> None:
-        driver = getattr(dbapi_connection, "driver_connection", None)
-        is_closed = getattr(driver, "is_closed", None)
-        if is_closed is not None and is_closed():
+        if known_closed(dbapi_connection):
             raise InvalidatePoolError("the server closed the connection")
         last_used = record.info.get(_LAST_USED)
         if last_used is not None and time.monotonic() - last_used <= ping_after_idle_s:

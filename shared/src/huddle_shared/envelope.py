@@ -9,7 +9,6 @@ OpenTelemetry's Kafka propagation expects them.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -18,31 +17,31 @@ from cloudevents.core.bindings.kafka import KafkaMessage, from_binary, to_binary
 from cloudevents.core.formats.json import JSONFormat
 from cloudevents.core.v1.event import CloudEvent
 
-CONTENT_TYPE = "application/json"
-TENANT_EXT = "tenantid"
-VERSION_EXT = "streamversion"
-TRACE_HEADERS = ("traceparent", "tracestate")
+from huddle_shared.fastpath import decode_direct
+from huddle_shared.wire import (
+    CONTENT_TYPE,
+    TENANT_EXT,
+    TRACE_HEADERS,
+    VERSION_EXT,
+    Envelope,
+    Headers,
+    MalformedEnvelope,
+)
+
+__all__ = [
+    "CONTENT_TYPE",
+    "TENANT_EXT",
+    "TRACE_HEADERS",
+    "VERSION_EXT",
+    "Envelope",
+    "Headers",
+    "MalformedEnvelope",
+    "encode_data",
+    "from_kafka",
+    "to_kafka",
+]
+
 _FORMAT = JSONFormat()
-
-Headers = list[tuple[str, bytes]]
-
-
-class MalformedEnvelope(Exception):
-    """A Kafka record that is not a valid Huddle CloudEvent."""
-
-
-@dataclass(frozen=True)
-class Envelope:
-    id: str
-    type: str
-    source: str
-    subject: str
-    time: datetime
-    tenant_id: str
-    stream_version: int
-    data: dict[str, Any]
-    traceparent: str | None = None
-    tracestate: str | None = None
 
 
 def encode_data(data: dict[str, Any]) -> bytes:
@@ -88,68 +87,18 @@ def to_kafka(
 def from_kafka(key: bytes | None, value: bytes | None, headers: Headers) -> Envelope:
     """Parse and validate a Kafka record; raise :class:`MalformedEnvelope` with the reason.
 
-    Records of the exact shape :func:`to_kafka` writes take a direct path (the SDK's generic
-    parsing dominated the consumers' decode time); anything else, including every invalid
-    record, goes through the SDK, which decides and explains. Both give equal envelopes.
+    Records of the exact shape :func:`to_kafka` writes take a direct path
+    (:func:`huddle_shared.fastpath.decode_direct`: the SDK's generic parsing dominated the
+    consumers' decode time); anything else, including every invalid record, goes through the
+    SDK, which decides and explains. Both give equal envelopes.
     """
     if value is None:
         raise MalformedEnvelope("record has no value")
     header_map = dict(headers)
-    fast = _direct(key, value, header_map)
+    fast = decode_direct(key, value, header_map)
     if fast is not None:
         return fast
     return _through_sdk(key, value, header_map)
-
-
-_DIRECT_HEADERS = frozenset(
-    {
-        "ce_id",
-        "ce_source",
-        "ce_type",
-        "ce_specversion",
-        "ce_subject",
-        "ce_time",
-        "ce_" + TENANT_EXT,
-        "ce_" + VERSION_EXT,
-        "content-type",
-        *TRACE_HEADERS,
-    }
-)
-
-
-def _direct(key: bytes | None, value: bytes, header_map: dict[str, bytes]) -> Envelope | None:
-    """The usual record decoded without the SDK, or None to let the SDK handle it."""
-    if not header_map.keys() <= _DIRECT_HEADERS:
-        return None
-    try:
-        text = {name: raw.decode("utf-8") for name, raw in header_map.items()}
-        if key is not None:
-            key.decode("utf-8")  # the SDK refuses a key that is not UTF-8
-        if text["ce_specversion"] != "1.0" or text["content-type"] != CONTENT_TYPE:
-            return None
-        event_id, source, event_type = text["ce_id"], text["ce_source"], text["ce_type"]
-        subject, tenant = text["ce_subject"], text["ce_" + TENANT_EXT]
-        time = datetime.fromisoformat(text["ce_time"])
-        version = int(text["ce_" + VERSION_EXT])
-        data = json.loads(value.decode("utf-8"))  # as the SDK: UTF-8 only, no detection
-    except (KeyError, ValueError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
-        return None
-    if not (event_id and source and event_type and subject and tenant) or time.tzinfo is None:
-        return None
-    if not isinstance(data, dict):
-        return None
-    return Envelope(
-        id=event_id,
-        type=event_type,
-        source=source,
-        subject=subject,
-        time=time,
-        tenant_id=tenant,
-        stream_version=version,
-        data=data,
-        traceparent=text.get("traceparent"),
-        tracestate=text.get("tracestate"),
-    )
 
 
 def _through_sdk(key: bytes | None, value: bytes, header_map: dict[str, bytes]) -> Envelope:

@@ -4,23 +4,30 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-import asyncpg
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from huddle_shared import metrics
 from huddle_shared.db import events_table
-from huddle_shared.envelope import CONTENT_TYPE, TENANT_EXT, TRACE_HEADERS, VERSION_EXT
 from huddle_shared.errors import ConcurrencyConflict
 from huddle_shared.events import DomainEvent, EventRegistry
+from huddle_shared.fastpath import execute_in_transaction, outbox_record, shift_placeholders
+
+__all__ = [
+    "EventContext",
+    "EventStore",
+    "RecordedEvent",
+    "Statement",
+    "new_id",
+    "outbox_record",
+]
 
 
 @dataclass(frozen=True)
@@ -76,7 +83,6 @@ ORDER BY o.n
 """
 _APPEND_SQL = _APPEND_EVENTS + _APPEND_OUTBOX
 _APPEND_PARAMS = 13
-_PLACEHOLDER = re.compile(r"\$(\d+)")
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,7 @@ def _append_with(sql: str) -> str:
     The events and outbox inserts become CTEs; ``sql``'s parameters follow the append's own.
     All parts succeed or fail together (a version clash still fails the whole statement).
     """
-    shifted = _PLACEHOLDER.sub(lambda m: f"${int(m.group(1)) + _APPEND_PARAMS}", sql)
+    shifted = shift_placeholders(sql, _APPEND_PARAMS)
     return f"{_APPEND_EVENTS},\noutboxed AS ({_APPEND_OUTBOX})\n{shifted}"
 
 
@@ -142,7 +148,44 @@ class EventStore:
         if not events:
             return []
         metadata = context.as_metadata()
+        recorded, columns = self._rows(stream_id, expected_version, events, context, metadata, now)
+        try:
+            # Straight to asyncpg when it can (the append is the command path's hot spot).
+            await execute_in_transaction(
+                conn,
+                _APPEND_SQL if also is None else _append_with(also.sql),
+                (
+                    stream_id,
+                    stream_type,
+                    context.tenant_id,
+                    json.dumps(metadata),
+                    now,
+                    *columns,
+                    *(also.params if also is not None else ()),
+                ),
+            )
+        except IntegrityError as exc:
+            if _is_version_clash(exc):
+                raise ConcurrencyConflict(
+                    f"stream {stream_id} moved past version {expected_version}",
+                    expected_version=expected_version,
+                ) from exc
+            raise
         service = self.source.removeprefix("huddle/")
+        for event in events:
+            metrics.EVENTS_APPENDED.labels(service, event.event_type).inc()
+        return recorded
+
+    def _rows(
+        self,
+        stream_id: str,
+        expected_version: int,
+        events: Sequence[DomainEvent],
+        context: EventContext,
+        metadata: dict[str, Any],
+        now: datetime,
+    ) -> tuple[list[RecordedEvent], tuple[list[Any], ...]]:
+        """The recorded events, and the append's array parameters ``$6`` to ``$13``."""
         recorded: list[RecordedEvent] = []
         versions: list[int] = []
         event_ids: list[UUID] = []
@@ -180,37 +223,8 @@ class EventStore:
             recorded.append(
                 RecordedEvent(stream_id, version, event_id, event_type, event, metadata, now)
             )
-        try:
-            await _execute_in_transaction(
-                conn,
-                _APPEND_SQL if also is None else _append_with(also.sql),
-                (
-                    stream_id,
-                    stream_type,
-                    context.tenant_id,
-                    json.dumps(metadata),
-                    now,
-                    versions,
-                    event_ids,
-                    types,
-                    datas,
-                    topics,
-                    keys,
-                    header_lists,
-                    payloads,
-                    *(also.params if also is not None else ()),
-                ),
-            )
-        except IntegrityError as exc:
-            if _is_version_clash(exc):
-                raise ConcurrencyConflict(
-                    f"stream {stream_id} moved past version {expected_version}",
-                    expected_version=expected_version,
-                ) from exc
-            raise
-        for event in events:
-            metrics.EVENTS_APPENDED.labels(service, event.event_type).inc()
-        return recorded
+        columns = (versions, event_ids, types, datas, topics, keys, header_lists, payloads)
+        return recorded, columns
 
     def committed(self) -> None:
         """Called after the caller commits: wakes the in-process relay without NOTIFY."""
@@ -245,122 +259,6 @@ class EventStore:
             )
             for row in rows
         ]
-
-
-# The CloudEvents binary-mode headers of an outbox row, in the order ``envelope.to_kafka``
-# returns them (sorted by name, then the trace headers); every one is always present.
-_CE_ID, _CE_SOURCE, _CE_SPECVERSION = "ce_id", "ce_source", "ce_specversion"
-_CE_VERSION, _CE_SUBJECT, _CE_TENANT = f"ce_{VERSION_EXT}", "ce_subject", f"ce_{TENANT_EXT}"
-_CE_TIME, _CE_TYPE, _CONTENT_TYPE_HEADER = "ce_time", "ce_type", "content-type"
-_SPECVERSION = "1.0"
-
-
-def outbox_record(
-    *,
-    event_id: UUID,
-    event_type: str,
-    source: str,
-    subject: str,
-    time: datetime,
-    tenant_id: str,
-    stream_version: int,
-    data: dict[str, Any],
-    trace_headers: dict[str, str],
-) -> tuple[bytes, bytes, str]:
-    """The outbox row's key, payload and headers (as stored: JSON pairs of latin-1 text).
-
-    The very bytes :func:`huddle_shared.envelope.to_kafka` produces with the CloudEvents SDK
-    (the tests compare the two), built directly: going through the SDK (an event object whose
-    attributes it validates, a message, the headers sorted) cost about as much Python as the
-    rest of the append. ``data`` is JSON-ready (``model_dump(mode="json")``).
-    """
-    value = json.dumps(data).encode()
-    stamp = time.astimezone(UTC).isoformat()
-    if stamp.endswith("+00:00"):
-        stamp = stamp[:-6] + "Z"
-    pairs = [
-        [_CE_ID, str(event_id)],
-        [_CE_SOURCE, source],
-        [_CE_SPECVERSION, _SPECVERSION],
-        [_CE_VERSION, str(stream_version)],
-        [_CE_SUBJECT, subject],
-        [_CE_TENANT, tenant_id],
-        [_CE_TIME, stamp],
-        [_CE_TYPE, event_type],
-        [_CONTENT_TYPE_HEADER, CONTENT_TYPE],
-    ]
-    for name in TRACE_HEADERS:
-        trace_value = trace_headers.get(name)
-        if trace_value:
-            pairs.append([name, trace_value])
-    if not all(text.isascii() for _, text in pairs):
-        # Header bytes are UTF-8, stored as latin-1 text: the same for ASCII, not otherwise.
-        pairs = [[name, text.encode().decode("latin-1")] for name, text in pairs]
-    return subject.encode(), value, json.dumps(pairs)
-
-
-async def _execute_in_transaction(conn: AsyncConnection, sql: str, args: tuple[Any, ...]) -> None:
-    """Run one statement on the asyncpg connection under ``conn``, in ``conn``'s transaction.
-
-    The same as ``conn.exec_driver_sql(sql, args)`` (same connection, same transaction, the
-    same SQLAlchemy exceptions), without SQLAlchemy's execution machinery around it: the
-    statement is the store's hot path. It relies on the asyncpg adapter's lazily started
-    transaction (none in autocommit mode); any other connection, or one outside a transaction,
-    takes the ordinary way.
-    """
-    adapter: Any = (await conn.get_raw_connection()).dbapi_connection
-    driver = getattr(adapter, "_connection", None)
-    mutex = getattr(adapter, "_execute_mutex", None)
-    start = getattr(adapter, "_start_transaction", None)
-    if (
-        not (conn.in_transaction() or getattr(adapter, "autocommit", False) is True)
-        or not isinstance(driver, asyncpg.Connection)
-        or mutex is None
-        or start is None
-        or not hasattr(adapter, "_transaction")
-    ):
-        await conn.exec_driver_sql(sql, args)
-        return
-    async with mutex:
-        try:
-            if adapter._transaction is None:
-                await start()
-            await driver.execute(sql, *args)
-        except Exception as error:
-            wrapped, disconnected = _as_sqlalchemy_error(conn, adapter, error, sql, args)
-            if wrapped is None:
-                raise
-            if disconnected:
-                await conn.invalidate()
-            raise wrapped from error
-
-
-def _as_sqlalchemy_error(
-    conn: AsyncConnection, adapter: Any, error: Exception, sql: str, args: tuple[Any, ...]
-) -> tuple[DBAPIError | None, bool]:
-    """``error`` as SQLAlchemy would have raised it from ``exec_driver_sql``, and whether the
-    connection is gone (then it must be invalidated, as SQLAlchemy does)."""
-    dbapi_error_type = adapter.dbapi.Error
-    if isinstance(error, dbapi_error_type):
-        translated: Exception = error
-    else:
-        try:
-            adapter._handle_exception(error)  # raises the DB-API form of the driver's error
-        except dbapi_error_type as exc:
-            translated = exc
-        except Exception:
-            return None, False
-    is_disconnect: Any = conn.dialect.is_disconnect
-    disconnected = bool(is_disconnect(translated, adapter, None))
-    wrapped = DBAPIError.instance(
-        sql,
-        args,
-        translated,
-        dbapi_error_type,
-        connection_invalidated=disconnected,
-        dialect=conn.dialect,
-    )
-    return (wrapped if isinstance(wrapped, DBAPIError) else None), disconnected
 
 
 def _is_version_clash(exc: IntegrityError) -> bool:

@@ -93,101 +93,105 @@ def _validation_errors(exc: RequestValidationError) -> tuple[int, list[dict[str,
 
 def install_problem_handlers(app: FastAPI) -> None:
     """Map every exception to a problem response; nothing internal ever reaches the client."""
-
-    async def huddle_error(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, HuddleError)
-        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
-        if exc.status == 503:
-            headers = {"Retry-After": "5"}
-        return problem_response(
-            status=exc.status,
-            title=exc.title,
-            detail=exc.detail,
-            code=exc.code,
-            instance=request.url.path,
-            headers=headers,
-            **exc.extensions,
-        )
-
-    async def http_error(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, StarletteHTTPException)
-        title = {
-            404: "Not found",
-            405: "Method not allowed",
-            413: "Request body too large",
-            415: "Unsupported media type",
-        }.get(exc.status_code, "HTTP error")
-        detail = exc.detail if isinstance(exc.detail, str) else None
-        return problem_response(
-            status=exc.status_code,
-            title=title,
-            detail=detail,
-            instance=request.url.path,
-            headers=dict(exc.headers) if exc.headers else None,
-        )
-
-    async def validation_error(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, RequestValidationError)
-        status, errors = _validation_errors(exc)
-        return problem_response(
-            status=status,
-            title="Malformed JSON body" if status == 400 else "Invalid request",
-            detail="The request did not pass validation; see 'errors'.",
-            code="invalid-request",
-            instance=request.url.path,
-            errors=errors,
-        )
-
-    async def database_unavailable(request: Request, exc: Exception) -> JSONResponse:
-        if isinstance(exc, DBAPIError) and _unstorable_text(exc):
-            return problem_response(
-                status=422,
-                title="Invalid request",
-                detail="A text holds a character that cannot be stored (such as NUL).",
-                code="invalid-request",
-                instance=request.url.path,
-            )
-        if (
-            isinstance(exc, DBAPIError)
-            and not exc.connection_invalidated
-            and not isinstance(exc, OperationalError | InterfaceError)
-        ):
-            return await unexpected(request, exc)
-        logger.warning("database unavailable: %s", type(exc).__name__)
-        return problem_response(
-            status=503,
-            title="Service temporarily unavailable",
-            detail="The database is unreachable; retry shortly.",
-            code="service-unavailable",
-            instance=request.url.path,
-            headers={"Retry-After": "5"},
-        )
-
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        if _looks_like_connection_loss(exc):
-            return await database_unavailable(request, exc)
-        logger.exception("unhandled error on %s %s", request.method, request.url.path)
-        return problem_response(
-            status=500,
-            title="Internal server error",
-            detail="Something went wrong on our side; it has been logged.",
-            code="internal",
-            instance=request.url.path,
-        )
-
-    app.add_exception_handler(HuddleError, huddle_error)
-    app.add_exception_handler(StarletteHTTPException, http_error)
-    app.add_exception_handler(RequestValidationError, validation_error)
-    app.add_exception_handler(OperationalError, database_unavailable)
-    app.add_exception_handler(InterfaceError, database_unavailable)
-    app.add_exception_handler(DBAPIError, database_unavailable)
+    app.add_exception_handler(HuddleError, _huddle_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(OperationalError, _database_unavailable)
+    app.add_exception_handler(InterfaceError, _database_unavailable)
+    app.add_exception_handler(DBAPIError, _database_unavailable)
     # Connection failures raised before any SQL runs (refused, reset, pool timeout). Handled
     # here rather than by the catch-all, which Starlette re-raises after answering.
-    app.add_exception_handler(OSError, database_unavailable)
-    app.add_exception_handler(SQLAlchemyTimeoutError, database_unavailable)
-    app.add_exception_handler(asyncpg.InterfaceError, database_unavailable)
-    app.add_exception_handler(asyncpg.CannotConnectNowError, database_unavailable)
-    app.add_exception_handler(Exception, unexpected)
+    app.add_exception_handler(OSError, _database_unavailable)
+    app.add_exception_handler(SQLAlchemyTimeoutError, _database_unavailable)
+    app.add_exception_handler(asyncpg.InterfaceError, _database_unavailable)
+    app.add_exception_handler(asyncpg.CannotConnectNowError, _database_unavailable)
+    app.add_exception_handler(Exception, _unexpected)
+
+
+async def _huddle_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, HuddleError)
+    headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+    if exc.status == 503:
+        headers = {"Retry-After": "5"}
+    return problem_response(
+        status=exc.status,
+        title=exc.title,
+        detail=exc.detail,
+        code=exc.code,
+        instance=request.url.path,
+        headers=headers,
+        **exc.extensions,
+    )
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    title = {
+        404: "Not found",
+        405: "Method not allowed",
+        413: "Request body too large",
+        415: "Unsupported media type",
+    }.get(exc.status_code, "HTTP error")
+    detail = exc.detail if isinstance(exc.detail, str) else None
+    return problem_response(
+        status=exc.status_code,
+        title=title,
+        detail=detail,
+        instance=request.url.path,
+        headers=dict(exc.headers) if exc.headers else None,
+    )
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    status, errors = _validation_errors(exc)
+    return problem_response(
+        status=status,
+        title="Malformed JSON body" if status == 400 else "Invalid request",
+        detail="The request did not pass validation; see 'errors'.",
+        code="invalid-request",
+        instance=request.url.path,
+        errors=errors,
+    )
+
+
+async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    if isinstance(exc, DBAPIError) and _unstorable_text(exc):
+        return problem_response(
+            status=422,
+            title="Invalid request",
+            detail="A text holds a character that cannot be stored (such as NUL).",
+            code="invalid-request",
+            instance=request.url.path,
+        )
+    if (
+        isinstance(exc, DBAPIError)
+        and not exc.connection_invalidated
+        and not isinstance(exc, OperationalError | InterfaceError)
+    ):
+        return await _unexpected(request, exc)
+    logger.warning("database unavailable: %s", type(exc).__name__)
+    return problem_response(
+        status=503,
+        title="Service temporarily unavailable",
+        detail="The database is unreachable; retry shortly.",
+        code="service-unavailable",
+        instance=request.url.path,
+        headers={"Retry-After": "5"},
+    )
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    if _looks_like_connection_loss(exc):
+        return await _database_unavailable(request, exc)
+    logger.exception("unhandled error on %s %s", request.method, request.url.path)
+    return problem_response(
+        status=500,
+        title="Internal server error",
+        detail="Something went wrong on our side; it has been logged.",
+        code="internal",
+        instance=request.url.path,
+    )
 
 
 # PostgreSQL refuses a NUL character in text (22021) and in JSONB (22P05). Such text comes

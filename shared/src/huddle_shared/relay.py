@@ -14,7 +14,6 @@ import asyncio
 import contextlib
 import hashlib
 import logging
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,19 +26,33 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from huddle_shared import metrics, telemetry
 from huddle_shared.aio import sleep_or_stop
-from huddle_shared.envelope import TRACE_HEADERS
+from huddle_shared.fastpath import passthrough_headers, w3c_propagation_only
+from huddle_shared.kafka import KafkaOptions, producer_config
+from huddle_shared.retry import Backoff
+from huddle_shared.wire import TRACE_HEADERS
+
+__all__ = [
+    "KafkaOptions",
+    "OutboxRelay",
+    "OutboxStatus",
+    "ProducerFactory",
+    "default_producer_factory",
+    "lease_key",
+    "outbox_status",
+    "sample_outbox_metrics",
+]
 
 logger = logging.getLogger("huddle.relay")
 
-# A traceparent exactly as the W3C propagator writes it (version 00, non-zero ids): extracting
-# it and injecting it again through a no-op span gives back the very same string.
-_CANONICAL_TRACEPARENT = re.compile(r"00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}")
-_W3C_FIELDS = {"traceparent", "tracestate", "baggage"}
-
 ProducerFactory = Callable[[], AIOKafkaProducer]
-# Connection options (TLS, SASL) are built when a client is made, not when the app is wired:
-# building them may read certificate files.
-KafkaOptions = Callable[[], dict[str, Any]]
+# Throughput settings of the relay's producer: small batches sent soon, a short timeout so a
+# broker outage surfaces (and the relay retries) quickly.
+_RELAY_PRODUCER = {
+    "linger_ms": 5,
+    "max_batch_size": 262_144,
+    "request_timeout_ms": 10_000,
+    "retry_backoff_ms": 200,
+}
 
 
 def lease_key(name: str) -> int:
@@ -51,18 +64,9 @@ def default_producer_factory(
     bootstrap: str, options: KafkaOptions | None = None, **overrides: Any
 ) -> ProducerFactory:
     def make() -> AIOKafkaProducer:
-        config: dict[str, Any] = {
-            "bootstrap_servers": bootstrap,
-            "acks": "all",
-            "enable_idempotence": True,
-            "linger_ms": 5,
-            "max_batch_size": 262_144,
-            "request_timeout_ms": 10_000,
-            "retry_backoff_ms": 200,
-        }
-        config.update(options() if options else {})
-        config.update(overrides)
-        return AIOKafkaProducer(**config)
+        return AIOKafkaProducer(
+            **producer_config(bootstrap, options, **{**_RELAY_PRODUCER, **overrides})
+        )
 
     return make
 
@@ -108,18 +112,17 @@ class OutboxRelay:
         self._wake.set()
 
     async def run(self, stop: asyncio.Event) -> None:
-        backoff = 0.2
+        backoff = Backoff(0.2, self.max_backoff_s)
         while not stop.is_set():
             try:
                 await self._lead(stop)
-                backoff = 0.2
+                backoff.reset()
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
                 logger.warning("relay interrupted (%s: %s); retrying", type(exc).__name__, exc)
                 await self._drop_producer()
-                await sleep_or_stop(stop, backoff)
-                backoff = min(backoff * 2, self.max_backoff_s)
+                await backoff.wait(stop)
             finally:
                 self._set_leader(False)
         await self._drop_producer()
@@ -228,14 +231,10 @@ class OutboxRelay:
         inject_ourselves = not telemetry.kafka_instrumented()
         # Without an SDK the producer span below is a no-op and extract+inject only copy the
         # stored trace context: do that copy directly (about half the relay's CPU per message).
-        passthrough = (
-            inject_ourselves
-            and not telemetry.recording()
-            and set(propagate.get_global_textmap().fields) == _W3C_FIELDS
-        )
+        passthrough = inject_ourselves and not telemetry.recording() and w3c_propagation_only()
         for row in rows:
             stored_headers = _stored_headers(row)
-            if passthrough and (headers := _passthrough_headers(stored_headers)) is not None:
+            if passthrough and (headers := passthrough_headers(stored_headers)) is not None:
                 try:
                     futures.append(
                         await producer.send(
@@ -312,28 +311,6 @@ _SELECT_BATCH = text(
 
 def _stored_headers(row: Row[Any]) -> list[tuple[str, str]]:
     return list(zip(row.header_names, row.header_values, strict=True))
-
-
-def _passthrough_headers(stored: list[tuple[str, str]]) -> list[tuple[str, bytes]] | None:
-    """The Kafka headers of an outbox row when its trace context can be copied verbatim.
-
-    That is when it has no ``tracestate`` and either no ``traceparent`` or a canonical one;
-    otherwise (None) the caller goes through the propagator, which normalises or drops it.
-    """
-    headers: list[tuple[str, bytes]] = []
-    traceparent: str | None = None
-    for name, value in stored:
-        if name == "traceparent":
-            traceparent = value
-        elif name == "tracestate":
-            return None
-        else:
-            headers.append((name, value.encode("latin-1")))
-    if traceparent is not None:
-        if _CANONICAL_TRACEPARENT.fullmatch(traceparent) is None:
-            return None
-        headers.append(("traceparent", traceparent.encode("latin-1")))
-    return headers
 
 
 async def sample_outbox_metrics(

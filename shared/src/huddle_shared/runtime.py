@@ -18,7 +18,6 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from huddle_shared.aio import sleep_or_stop
 from huddle_shared.auth import JwksKeySource, TokenVerifier
 from huddle_shared.config import ServiceSettings
 from huddle_shared.consumer import ConsumerRuntime
@@ -27,6 +26,7 @@ from huddle_shared.events import EventRegistry
 from huddle_shared.eventstore import EventStore
 from huddle_shared.migrations import current_revision, head_revision, known_revisions
 from huddle_shared.relay import OutboxRelay, default_producer_factory, sample_outbox_metrics
+from huddle_shared.retry import Backoff
 from huddle_shared.topics import ensure_topics
 
 logger = logging.getLogger("huddle.runtime")
@@ -133,7 +133,7 @@ class ServiceRuntime:
     async def _prepare_kafka_then_consume(self) -> None:
         # Topics first: a consumer subscribed to a missing topic would only notice it at the
         # next metadata refresh. Kafka may be down at start-up; keep trying without blocking.
-        backoff = 0.5
+        backoff = Backoff(0.5, 5.0)
         while self.settings.create_topics and not self._stop.is_set():
             try:
                 await ensure_topics(
@@ -145,8 +145,7 @@ class ServiceRuntime:
                 break
             except Exception as exc:
                 logger.warning("cannot ensure topics yet (%s); retrying", type(exc).__name__)
-                await sleep_or_stop(self._stop, backoff)
-                backoff = min(backoff * 2, 5.0)
+                await backoff.wait(self._stop)
         self.topics_ready.set()
         if self.settings.consumers_enabled:
             for consumer in self.consumers:

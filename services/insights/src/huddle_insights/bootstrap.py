@@ -1,4 +1,4 @@
-"""The insights service's composition root."""
+"""The insights service's composition root: every part is built here, explicitly."""
 
 from __future__ import annotations
 
@@ -7,29 +7,31 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from huddle_insights.api.routes import router
+from huddle_insights.adapters.kafka import KafkaTopicEnds
+from huddle_insights.api.routes import routers
+from huddle_insights.application.alerts import AlertPublisher
 from huddle_insights.application.cache import DashboardCache
 from huddle_insights.application.projector import Projector
 from huddle_insights.config import InsightsSettings
+from huddle_insights.consumers.upstream_events import UpstreamConsumers
 from huddle_shared.app import create_service_app
 from huddle_shared.contracts import REGISTRY
 from huddle_shared.db import create_engine
 from huddle_shared.runtime import ServiceRuntime
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-CONSUMED_SERVICES = ("identity", "teams", "assessments")
 
 
 def build_projector(settings: InsightsSettings, runtime: ServiceRuntime) -> Projector:
+    consumers = UpstreamConsumers(settings=settings, alerts=AlertPublisher(store=runtime.store))
+    runtime.topics.extend([*consumers.topics, consumers.dead_letter_topic])
     return Projector(
         engine=runtime.engine,
-        store=runtime.store,
-        bootstrap=settings.kafka_bootstrap,
-        topics=[settings.topic(t) for t in REGISTRY.topic_names(services=CONSUMED_SERVICES)],
-        dead_letter_topic=settings.topic("insights.deadletter.v1"),
         group_prefix=settings.consumer_group,
-        batch_size=settings.consumer_batch_size,
-        client_options=settings.kafka_options,
+        consumers=consumers,
+        topic_ends=KafkaTopicEnds(
+            bootstrap=settings.kafka_bootstrap, client_options=settings.kafka_options
+        ),
     )
 
 
@@ -37,7 +39,6 @@ def build_app(settings: InsightsSettings | None = None) -> FastAPI:
     settings = settings or InsightsSettings()
     runtime = ServiceRuntime.build(settings, registry=REGISTRY, migrations=MIGRATIONS)
     projector = build_projector(settings, runtime)
-    runtime.topics.extend([*projector.topics, projector.dead_letter_topic])
 
     async def project(stop: asyncio.Event) -> None:
         if settings.consumers_enabled:
@@ -50,7 +51,7 @@ def build_app(settings: InsightsSettings | None = None) -> FastAPI:
         title="Huddle insights",
         description="Morale, collaboration and burnout-risk dashboards projected from the "
         "event stream. Aggregates only: values resting on too few respondents are suppressed.",
-        routers=[router],
+        routers=routers,
     )
     app.state.projector = projector
     app.state.dashboard_cache = DashboardCache(settings.dashboard_cache_size)

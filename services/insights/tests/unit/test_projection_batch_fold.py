@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from huddle_insights.projections.insights import UnstorableValue, _BatchPlan
+from huddle_insights.projections.batch import UnstorableValue
+from huddle_insights.projections.insights import BatchPlan
 from huddle_shared.consumer import ReceivedEvent
 from huddle_shared.contracts.assessments import (
     Anonymity,
@@ -45,8 +46,8 @@ def received(payload: DomainEvent, version: int = 1) -> ReceivedEvent:
     return ReceivedEvent(envelope, payload, "t", 0, version)
 
 
-def fold(*payloads: DomainEvent) -> _BatchPlan:
-    plan = _BatchPlan()
+def fold(*payloads: DomainEvent) -> BatchPlan:
+    plan = BatchPlan()
     for version, payload in enumerate(payloads, start=1):
         plan.add(received(payload, version))
     return plan
@@ -118,13 +119,13 @@ def test_each_member_folds_to_one_net_change_and_every_change_is_still_recorded(
         role_changed("removed-later", TeamRole.CLINICAL_LEAD),
         removed("removed-later"),
     )
-    seat = plan.seats[("t", "re-added")]
+    seat = plan.teams.seats[("t", "re-added")]
     assert seat is not None
     assert (seat["role"], seat["since"]) == ("care_coordinator", date(2026, 1, 1))
-    assert plan.seats[("t", "gone")] is None
-    assert plan.seats[("t", "removed-later")] is None
-    assert plan.roles_of_existing == {("t", "from-before"): "clinical_lead"}
-    assert [c["version"] for c in plan.changes] == [1, 2, 3, 4, 5, 6, 7, 8, 9]
+    assert plan.teams.seats[("t", "gone")] is None
+    assert plan.teams.seats[("t", "removed-later")] is None
+    assert plan.teams.roles_of_existing == {("t", "from-before"): "clinical_lead"}
+    assert [c["version"] for c in plan.teams.changes] == [1, 2, 3, 4, 5, 6, 7, 8, 9]
 
 
 def test_the_last_revision_of_a_team_wins_with_the_status_changes_after_it() -> None:
@@ -136,12 +137,12 @@ def test_the_last_revision_of_a_team_wins_with_the_status_changes_after_it() -> 
         goal_changed("c", GoalStatus.DROPPED),
         goal_changed("x", GoalStatus.DROPPED),  # no such goal: nothing
     )
-    assert [g["k_goal"] for g in plan.goal_statuses] == ["a"]
-    assert {g["goal_id"]: g["status"] for g in plan.revised_goals["t"]} == {
+    assert [g["k_goal"] for g in plan.charters.goal_statuses] == ["a"]
+    assert {g["goal_id"]: g["status"] for g in plan.charters.revised_goals["t"]} == {
         "b": "on_track",
         "c": "dropped",
     }
-    assert len(plan.charter_rows) == 2
+    assert len(plan.charters.charter_rows) == 2
 
 
 def test_a_superseded_revision_that_could_not_have_been_stored_fails_the_batch() -> None:
@@ -150,7 +151,7 @@ def test_a_superseded_revision_that_could_not_have_been_stored_fails_the_batch()
     with pytest.raises(UnstorableValue):
         fold(revised("bad\x00id"), revised("b"))
     # The last revision is written, so the database itself refuses it: nothing to check here.
-    assert len(fold(revised("b"), revised("a", "a")).revised_goals["t"]) == 2
+    assert len(fold(revised("b"), revised("a", "a")).charters.revised_goals["t"]) == 2
 
 
 def test_an_overwritten_value_out_of_the_column_range_fails_the_batch() -> None:
@@ -174,5 +175,5 @@ def test_an_overwritten_value_out_of_the_column_range_fails_the_batch() -> None:
         fold(opened, settings)
     fine = opened.model_copy(update={"min_group_size": 4})
     plan = fold(fine, settings)
-    assert plan.campaigns_opened[0]["min_group_size"] == 5
-    assert plan.settings == [{"k_campaign": "c", "v_min_group_size": 5}]
+    assert plan.campaigns.campaigns_opened[0]["min_group_size"] == 5
+    assert plan.campaigns.settings == [{"k_campaign": "c", "v_min_group_size": 5}]

@@ -8,6 +8,12 @@ from sqlalchemy.dialects import postgresql as pg
 
 
 def upgrade() -> None:
+    _create_writer_tables()
+    _create_consumer_tables()
+
+
+def _create_writer_tables() -> None:
+    """What the command side writes: events, their outbox rows, idempotency records."""
     op.create_table(
         "events",
         sa.Column("stream_id", sa.Text(), nullable=False),
@@ -48,6 +54,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("scope", "key", name="pk_idempotency_keys"),
     )
+
+
+def _create_consumer_tables() -> None:
+    """The consumers' bookkeeping (``huddle_shared.consumer.bookkeeping``)."""
     op.create_table(
         "consumer_offsets",
         sa.Column("group_id", sa.Text(), nullable=False),

@@ -23,11 +23,11 @@ from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from pydantic import TypeAdapter
-from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from huddle_insights.adapters.tables import roster, teams
+from huddle_insights.application.access import TeamAccess
 from huddle_shared import metrics
+from huddle_shared.consumer.bookkeeping import group_watermark
 
 V = TypeVar("V")
 _BODY = TypeAdapter(dict[str, Any])
@@ -49,24 +49,8 @@ class Watermark:
 
 async def read_watermark(conn: AsyncConnection, *, generation: int, group_id: str) -> Watermark:
     """One query on the primary key of ``consumer_offsets``; read before the data it guards."""
-    row = (
-        await conn.execute(
-            text(
-                "SELECT coalesce(sum(next_offset), 0) AS offsets, max(updated_at) AS updated_at "
-                "FROM consumer_offsets WHERE group_id = :g"
-            ),
-            {"g": group_id},
-        )
-    ).one()
-    return Watermark(generation, int(row.offsets), row.updated_at)
-
-
-@dataclass(frozen=True, slots=True)
-class TeamAccess:
-    """The read-model facts the team routes' access check needs (evaluated per request)."""
-
-    org_id: str | None
-    members: frozenset[str]
+    offsets, updated_at = await group_watermark(conn, group_id=group_id)
+    return Watermark(generation, offsets, updated_at)
 
 
 def entity_tag(watermark: Watermark, key: tuple[Hashable, ...]) -> str:
@@ -161,24 +145,3 @@ class DashboardCache:
         # Serialised JSON bodies: a hit is sent as it is, with no recomputation or encoding.
         self.bodies: WatermarkedLru[bytes] = WatermarkedLru(size)
         self.access: WatermarkedLru[TeamAccess] = WatermarkedLru(size)
-
-    async def team_access(
-        self, conn: AsyncConnection, watermark: Watermark, team_id: str
-    ) -> TeamAccess:
-        key = (watermark.generation, team_id)
-        found = self.access.get(key, watermark, endpoint="team_access")
-        if found is not None:
-            return found
-        org_id: str | None = (
-            await conn.execute(select(teams.c.org_id).where(teams.c.team_id == team_id))
-        ).scalar_one_or_none()
-        members: frozenset[str] = frozenset()
-        if org_id is not None:
-            members = frozenset(
-                (
-                    await conn.execute(select(roster.c.user_id).where(roster.c.team_id == team_id))
-                ).scalars()
-            )
-        access = TeamAccess(org_id, members)
-        self.access.put(key, watermark, access)
-        return access

@@ -1,11 +1,15 @@
-"""Projection generations: the live consumer, rebuilds into a fresh schema, and the swap.
+"""Projection generations: the live consumer, rebuilds into a fresh generation, and the swap.
 
-Generation N's read models live in schema ``insights_g<N>`` and are fed by consumer group
-``<group>-g<N>`` (its offsets and stream versions are recorded in the same transactions). A
-rebuild creates generation N+1, replays every topic from the beginning into it while N keeps
-serving, and once it has caught up with the end offsets taken when it started, moves the
-``projection_meta`` pointer. The live loop notices the move and continues with N+1 from the
-offsets N+1 recorded, so nothing is skipped and nothing is applied twice.
+Generation N's read models are fed by consumer group ``<group>-g<N>`` (its offsets and stream
+versions are recorded in the same transactions). A rebuild creates generation N+1, replays
+every topic from the beginning into it while N keeps serving, and once it has caught up with
+the end offsets taken when it started, moves the pointer. The live loop notices the move and
+continues with N+1 from the offsets N+1 recorded, so nothing is skipped and nothing is applied
+twice.
+
+This module decides what happens when; the schemas, the pointer and the locks are PostgreSQL
+mechanics in ``adapters/generations.py``, the consumers come from ``consumers/`` and the end
+offsets from ``adapters/kafka.py``, all handed in by ``bootstrap.py``.
 """
 
 from __future__ import annotations
@@ -14,34 +18,34 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
-from sqlalchemy import select, text, update
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from huddle_insights.adapters.tables import READ_SCHEMA, projection_meta, read_models
-from huddle_insights.application.alerts import AlertPublisher
-from huddle_insights.projections.insights import InsightsProjection
+from huddle_insights.adapters import generations
 from huddle_shared.aio import sleep_or_stop
 from huddle_shared.consumer import ConsumerRuntime
-from huddle_shared.contracts import REGISTRY
-from huddle_shared.eventstore import EventStore
-from huddle_shared.relay import lease_key
+from huddle_shared.consumer.bookkeeping import forget_group, group_offsets
+from huddle_shared.errors import ServiceUnavailable
 
 logger = logging.getLogger("huddle.insights.projector")
-META = "insights"
-_REBUILD_LOCK = lease_key("huddle-insights-rebuild")
-_SCHEMA_LOCK = lease_key("huddle-insights-schema")
 
 
-def schema_of(generation: int) -> str:
-    return f"insights_g{generation}"
+class TopicEnds(Protocol):
+    """Where the topics end now: (topic, partition) → the offset after its last record."""
+
+    async def end_offsets(self, topics: Sequence[str]) -> dict[tuple[str, int], int]: ...
+
+
+class GenerationConsumers(Protocol):
+    """Builds the consumer that feeds one generation (with alerts only for the live one)."""
+
+    @property
+    def topics(self) -> Sequence[str]: ...
+
+    def build(self, *, engine: AsyncEngine, group_id: str, alerts: bool) -> ConsumerRuntime: ...
 
 
 @dataclass
@@ -63,32 +67,24 @@ class Projector:
         self,
         *,
         engine: AsyncEngine,
-        store: EventStore,
-        bootstrap: str,
-        topics: list[str],
-        dead_letter_topic: str,
         group_prefix: str,
-        batch_size: int,
-        client_options: Callable[[], dict[str, Any]] | None = None,
+        consumers: GenerationConsumers,
+        topic_ends: TopicEnds,
     ) -> None:
         self.engine = engine
-        self.store = store
-        self.bootstrap = bootstrap
-        self.topics = topics
-        self.dead_letter_topic = dead_letter_topic
         self.group_prefix = group_prefix
-        self.batch_size = batch_size
-        self.client_options = client_options or dict
+        self.consumers = consumers
+        self.topic_ends = topic_ends
         self.generation: int | None = None
         self.live: ConsumerRuntime | None = None
-        self.alerts = AlertPublisher(store=store)
         self._engines: dict[int, AsyncEngine] = {}
+
+    def group_of(self, generation: int) -> str:
+        return f"{self.group_prefix}-g{generation}"
 
     def engine_for(self, generation: int) -> AsyncEngine:
         if generation not in self._engines:
-            self._engines[generation] = self.engine.execution_options(
-                schema_translate_map={READ_SCHEMA: schema_of(generation)}
-            )
+            self._engines[generation] = generations.generation_engine(self.engine, generation)
         return self._engines[generation]
 
     async def read_engine(self) -> AsyncEngine:
@@ -98,46 +94,22 @@ class Projector:
 
     async def active_generation(self) -> int:
         async with self.engine.begin() as conn:
-            current = (
-                await conn.execute(
-                    select(projection_meta.c.active_generation).where(
-                        projection_meta.c.name == META
-                    )
-                )
-            ).scalar_one_or_none()
-            if current is not None:
-                return int(current)
+            current = await generations.read_active_generation(conn)
+        if current is not None:
+            return current
         # First start: the schema and the pointer appear in one transaction, so whoever sees
         # the pointer (an API request, another replica) also finds the tables.
         async with self.engine_for(1).begin() as conn:
-            await conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK})
-            await conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema_of(1)}"'))
-            await conn.run_sync(read_models.create_all)
-            await conn.execute(
-                insert(projection_meta)
-                .values(name=META, active_generation=1, updated_at=datetime.now(UTC))
-                .on_conflict_do_nothing()
-            )
+            await generations.create_first_generation(conn)
         return await self.active_generation()
 
     async def ensure_schema(self, generation: int) -> None:
         async with self.engine_for(generation).begin() as conn:
-            # Replicas (and the API's first request) may race to create the same schema.
-            await conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK})
-            await conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema_of(generation)}"'))
-            await conn.run_sync(read_models.create_all)
+            await generations.create_schema(conn, generation)
 
     def consumer_for(self, generation: int, *, alerts: bool) -> ConsumerRuntime:
-        return ConsumerRuntime(
-            engine=self.engine_for(generation),
-            registry=REGISTRY,
-            projection=InsightsProjection(alerts=self.alerts if alerts else None),
-            group_id=f"{self.group_prefix}-g{generation}",
-            topics=self.topics,
-            bootstrap=self.bootstrap,
-            dead_letter_topic=self.dead_letter_topic,
-            batch_size=self.batch_size,
-            client_options=self.client_options,
+        return self.consumers.build(
+            engine=self.engine_for(generation), group_id=self.group_of(generation), alerts=alerts
         )
 
     # ---- the live consumer ---------------------------------------------------------------
@@ -169,46 +141,30 @@ class Projector:
                 own_stop.set()
                 await task
 
+    async def replay_dead_letters(self) -> tuple[int, int]:
+        """Re-drive the live generation's dead letters: (applied now, still failing)."""
+        if self.live is None:
+            raise ServiceUnavailable("The projection is not running yet")
+        return await self.live.replay_dead_letters()
+
     # ---- rebuild ---------------------------------------------------------------------------
 
     async def rebuild(self, *, timeout_s: float = 600.0) -> RebuildResult:
         """Rebuild every read model from the beginning of the topics, then swap it in."""
         started = time.monotonic()
-        async with self.engine.connect() as lock_conn:
-            got = (
-                await lock_conn.execute(
-                    text("SELECT pg_try_advisory_lock(:k)"), {"k": _REBUILD_LOCK}
-                )
-            ).scalar_one()
-            await lock_conn.commit()
-            if not got:
-                raise RuntimeError("a rebuild is already running")
-            try:
-                return await self._rebuild(started, timeout_s)
-            finally:
-                await lock_conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _REBUILD_LOCK})
-                await lock_conn.commit()
+        async with generations.exclusive_rebuild(self.engine):
+            return await self._rebuild(started, timeout_s)
 
     async def _rebuild(self, started: float, timeout_s: float) -> RebuildResult:
         current = await self.active_generation()
         target = current + 1
         async with self.engine.begin() as conn:
-            await conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema_of(target)}" CASCADE'))
-            await conn.execute(
-                text("DELETE FROM consumer_offsets WHERE group_id = :g"),
-                {"g": f"{self.group_prefix}-g{target}"},
-            )
-            await conn.execute(
-                text("DELETE FROM applied_streams WHERE group_id = :g"),
-                {"g": f"{self.group_prefix}-g{target}"},
-            )
-            await conn.execute(
-                update(projection_meta)
-                .where(projection_meta.c.name == META)
-                .values(rebuilding_generation=target, updated_at=datetime.now(UTC))
-            )
+            # Whatever an earlier, abandoned rebuild of the same generation left goes first.
+            await generations.drop_schema(conn, target)
+            await forget_group(conn, group_id=self.group_of(target))
+            await generations.mark_rebuilding(conn, target)
         await self.ensure_schema(target)
-        ends = await self._end_offsets()
+        ends = await self.topic_ends.end_offsets(self.consumers.topics)
         consumer = self.consumer_for(target, alerts=False)
         stop = asyncio.Event()
         task = asyncio.create_task(consumer.run(stop), name=f"insights-rebuild-g{target}")
@@ -222,51 +178,15 @@ class Projector:
             stop.set()
             await task
         async with self.engine.begin() as conn:
-            await conn.execute(
-                update(projection_meta)
-                .where(projection_meta.c.name == META)
-                .values(
-                    active_generation=target,
-                    rebuilding_generation=None,
-                    updated_at=datetime.now(UTC),
-                )
-            )
+            await generations.activate(conn, target)
             # Keep the previous generation for requests still reading it; drop older ones.
-            await conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema_of(current - 1)}" CASCADE'))
+            await generations.drop_schema(conn, current - 1)
         self.generation = target
         return RebuildResult(target, consumer.applied_total, time.monotonic() - started)
-
-    async def _end_offsets(self) -> dict[tuple[str, int], int]:
-        admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap, **self.client_options())
-        await admin.start()
-        try:
-            described = await admin.describe_topics(self.topics)
-        finally:
-            await admin.close()
-        partitions = [
-            TopicPartition(t["topic"], p["partition"])
-            for t in described
-            for p in t.get("partitions", [])
-        ]
-        consumer = AIOKafkaConsumer(
-            bootstrap_servers=self.bootstrap, enable_auto_commit=False, **self.client_options()
-        )
-        await consumer.start()
-        try:
-            ends = await consumer.end_offsets(partitions) if partitions else {}
-        finally:
-            await consumer.stop()
-        return {(tp.topic, tp.partition): int(o) for tp, o in ends.items() if o > 0}
 
     async def _caught_up(self, group_id: str, ends: dict[tuple[str, int], int]) -> bool:
         if not ends:
             return True
         async with self.engine.connect() as conn:
-            rows = await conn.execute(
-                text(
-                    "SELECT topic, partition, next_offset FROM consumer_offsets WHERE group_id = :g"
-                ),
-                {"g": group_id},
-            )
-            done = {(r.topic, r.partition): r.next_offset for r in rows}
+            done = await group_offsets(conn, group_id=group_id)
         return all(done.get(tp, 0) >= end for tp, end in ends.items())

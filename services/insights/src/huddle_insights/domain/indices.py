@@ -208,116 +208,119 @@ def _survey_driver(name: str, m: Measured | None, *, severity: float | None, det
 
 
 def burnout_drivers(facts: TeamFacts, as_of: date) -> list[Driver]:
-    drivers: list[Driver] = []
+    """The seven drivers, in the order the dashboards list them (and ``WEIGHTS`` names them)."""
+    return [
+        _burnout_share(facts),
+        *_morale_drivers(facts),
+        _psychological_safety(facts),
+        _role_churn(facts, as_of),
+        _stale_charter(facts, as_of),
+        _falling_participation(facts),
+    ]
 
+
+def _burnout_share(facts: TeamFacts) -> Driver:
     burnout = facts.of_kind(BURNOUT)
     share: Measured | None = None
     if burnout:
         flags = [1.0 if s.flags.get(BURNOUT_FLAG) else 0.0 for s in burnout[-1].scores]
         share = measure(flags, burnout[-1].min_group_size, digits=3)
-    drivers.append(
-        _survey_driver(
-            "burnout_share",
-            share,
-            severity=_clamp(share.value / 0.5) if share and share.value is not None else None,
-            detail="share reporting symptoms of burnout; half or more scores fully",
-        )
+    return _survey_driver(
+        "burnout_share",
+        share,
+        severity=_clamp(share.value / 0.5) if share and share.value is not None else None,
+        detail="share reporting symptoms of burnout; half or more scores fully",
     )
 
+
+def _morale_drivers(facts: TeamFacts) -> tuple[Driver, Driver]:
+    """The morale level and its decline since the previous pulse."""
     mood = morale(facts)
-    level = mood.measured if mood.campaign_id else None
-    drivers.append(
-        _survey_driver(
-            "morale_level",
-            level,
-            severity=(1 - mood.measured.value / 100) if mood.measured.value is not None else None,
-            detail="100 minus the morale index",
-        )
+    level = _survey_driver(
+        "morale_level",
+        mood.measured if mood.campaign_id else None,
+        severity=(1 - mood.measured.value / 100) if mood.measured.value is not None else None,
+        detail="100 minus the morale index",
     )
+    weight = WEIGHTS["morale_decline"]
     if mood.trend is None:
-        drivers.append(
-            Driver(
-                "morale_decline",
-                WEIGHTS["morale_decline"],
-                None,
-                None,
-                "insufficient_data",
-                "needs two pulse campaigns with enough responses",
-            )
+        decline = Driver(
+            "morale_decline",
+            weight,
+            None,
+            None,
+            "insufficient_data",
+            "needs two pulse campaigns with enough responses",
         )
     else:
         drop = max(-mood.trend, 0.0)
-        drivers.append(
-            Driver(
-                "morale_decline",
-                WEIGHTS["morale_decline"],
-                mood.trend,
-                round(WEIGHTS["morale_decline"] * _clamp(drop / 20), 1),
-                "ok",
-                "drop since the previous pulse; 20 points or more scores fully",
-            )
+        decline = Driver(
+            "morale_decline",
+            weight,
+            mood.trend,
+            round(weight * _clamp(drop / 20), 1),
+            "ok",
+            "drop since the previous pulse; 20 points or more scores fully",
         )
+    return level, decline
 
+
+def _psychological_safety(facts: TeamFacts) -> Driver:
     safety = survey_score_0_100(facts, SAFETY, 1, 7)
-    drivers.append(
-        _survey_driver(
-            "psychological_safety",
-            safety,
-            severity=(1 - safety.value / 100) if safety and safety.value is not None else None,
-            detail="100 minus psychological safety (0-100)",
-        )
+    return _survey_driver(
+        "psychological_safety",
+        safety,
+        severity=(1 - safety.value / 100) if safety and safety.value is not None else None,
+        detail="100 minus psychological safety (0-100)",
     )
 
+
+def _role_churn(facts: TeamFacts, as_of: date) -> Driver:
     churn = churn_count(facts, as_of)
     rate = churn / max(facts.members, 1)
-    drivers.append(
-        Driver(
-            "role_churn",
-            WEIGHTS["role_churn"],
-            round(rate, 3),
-            round(WEIGHTS["role_churn"] * _clamp(rate / 0.3), 1),
-            "ok",
-            f"{churn} role change(s) and departure(s) in 90 days per member; 0.3 scores fully",
-        )
+    return Driver(
+        "role_churn",
+        WEIGHTS["role_churn"],
+        round(rate, 3),
+        round(WEIGHTS["role_churn"] * _clamp(rate / 0.3), 1),
+        "ok",
+        f"{churn} role change(s) and departure(s) in 90 days per member; 0.3 scores fully",
     )
 
+
+def _stale_charter(facts: TeamFacts, as_of: date) -> Driver:
     freshness = charter_freshness(facts, as_of)
-    drivers.append(
-        Driver(
-            "stale_charter",
-            WEIGHTS["stale_charter"],
-            freshness,
-            round(WEIGHTS["stale_charter"] * (1 - freshness / 100), 1),
-            "ok",
-            "charter freshness against the agreed review cadence (no charter scores fully)",
-        )
+    return Driver(
+        "stale_charter",
+        WEIGHTS["stale_charter"],
+        freshness,
+        round(WEIGHTS["stale_charter"] * (1 - freshness / 100), 1),
+        "ok",
+        "charter freshness against the agreed review cadence (no charter scores fully)",
     )
 
+
+def _falling_participation(facts: TeamFacts) -> Driver:
+    weight = WEIGHTS["falling_participation"]
     rates = [c.participation for c in facts.campaigns if c.participation is not None]
     if len(rates) < 2:
-        drivers.append(
-            Driver(
-                "falling_participation",
-                WEIGHTS["falling_participation"],
-                None,
-                None,
-                "insufficient_data",
-                "needs two closed campaigns",
-            )
+        return Driver(
+            "falling_participation",
+            weight,
+            None,
+            None,
+            "insufficient_data",
+            "needs two closed campaigns",
         )
-    else:
-        fall = max(rates[-2] - rates[-1], 0.0)
-        drivers.append(
-            Driver(
-                "falling_participation",
-                WEIGHTS["falling_participation"],
-                round(rates[-1] - rates[-2], 3),
-                round(WEIGHTS["falling_participation"] * _clamp(fall / 0.25), 1),
-                "ok",
-                "change in participation since the previous campaign; a 25-point fall scores fully",
-            )
-        )
-    return drivers
+    fall = max(rates[-2] - rates[-1], 0.0)
+    return Driver(
+        "falling_participation",
+        weight,
+        round(rates[-1] - rates[-2], 3),
+        round(weight * _clamp(fall / 0.25), 1),
+        "ok",
+        "change in participation since the previous campaign; a 25-point fall scores fully",
+    )
 
 
 def risk_level(value: float) -> str:

@@ -1,0 +1,30 @@
+"""A Kafka record turned into a :class:`ReceivedEvent`, or into the reason it cannot be one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aiokafka.structs import ConsumerRecord
+
+from huddle_shared.consumer.projection import ReceivedEvent
+from huddle_shared.envelope import MalformedEnvelope, from_kafka
+from huddle_shared.events import EventRegistry, InvalidEventPayload, UnknownEventType
+
+
+@dataclass
+class Item:
+    """One record of a batch. ``reason`` is set once the record is bound for the dead letters."""
+
+    record: ConsumerRecord[bytes, bytes]
+    event: ReceivedEvent | None
+    reason: str | None
+
+
+def decode(registry: EventRegistry, record: ConsumerRecord[bytes, bytes]) -> Item:
+    try:
+        envelope = from_kafka(record.key, record.value, list(record.headers))
+        payload = registry.decode(envelope.type, envelope.data)
+    except (MalformedEnvelope, UnknownEventType, InvalidEventPayload) as exc:
+        return Item(record, None, f"{type(exc).__name__}: {exc}")
+    event = ReceivedEvent(envelope, payload, record.topic, record.partition, record.offset)
+    return Item(record, event, None)
