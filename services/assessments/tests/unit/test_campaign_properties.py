@@ -8,8 +8,6 @@ Whatever sequence of commands people (and the auto-close task) try, and however 
 - each eligible member responds at most once, nobody else ever does, and only while open;
 - a campaign closes once, never after its window's end, with the true response count;
 - anonymous responses carry only the day, never the time;
-- a response's respondent group is a profession only when at least ``min_group_size`` eligible
-  people share it (``respondent_groups``, a pure function of the application layer);
 - folding the campaign's events from scratch gives the live state, and every event survives a
   trip through JSON and its contract model unchanged.
 
@@ -29,7 +27,6 @@ from hypothesis import event as tally
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from huddle_assessments.application.campaigns import OTHER_GROUP, respondent_groups
 from huddle_assessments.domain.campaign import (
     MAX_WINDOW,
     MIN_GROUP_FLOOR,
@@ -389,28 +386,3 @@ def test_a_campaign_opens_only_with_a_sane_window_and_group_size(
         pass
     else:
         raise AssertionError("a campaign was opened twice")
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    professions=st.dictionaries(
-        st.sampled_from(MEMBERS + [f"extra-{n}" for n in range(8)]),
-        st.one_of(st.none(), st.sampled_from(["nurse", "physician", "pharmacist"])),
-    ),
-    size=st.integers(MIN_GROUP_FLOOR, 8),
-)
-def test_a_respondent_group_never_names_fewer_people_than_the_minimum_group(
-    professions: dict[str, str | None], size: int
-) -> None:
-    """The group on a response event is a profession only when at least ``min_group_size``
-    eligible people share it; everyone else travels as ``other``."""
-    groups = respondent_groups(professions, size)
-    assert set(groups) == set(professions)
-    for person, group in groups.items():
-        sharing = sum(1 for p in professions.values() if p == professions[person])
-        if professions[person] is not None and sharing >= size:
-            assert group == professions[person]
-        else:
-            assert group == OTHER_GROUP
-    labelled = [g for g in groups.values() if g != OTHER_GROUP]
-    assert all(labelled.count(g) >= size for g in labelled)

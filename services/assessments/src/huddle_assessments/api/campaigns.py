@@ -19,7 +19,6 @@ from huddle_assessments.application import campaigns, queries
 from huddle_shared.auth import CurrentPrincipal
 from huddle_shared.commands import write
 from huddle_shared.http import Cursor, IdempotencyKey, IfMatch, Limit, etag
-from huddle_shared.pagination import time_and_id_cursor
 from huddle_shared.problems import PROBLEM_RESPONSES
 
 router = APIRouter(prefix="/v1", responses=PROBLEM_RESPONSES)
@@ -68,14 +67,13 @@ async def list_campaigns(
 ) -> CampaignPage:
     """Campaigns the caller may see: all for org admins and analysts, else their teams'."""
     now = deps.clock()
-    after = time_and_id_cursor(cursor)
     async with deps.engine.connect() as conn:
         page = await queries.list_campaigns(
             conn,
             principal=principal,
             filters=queries.CampaignFilters(team_id=team_id, status=status),
             now=now,
-            after=after,
+            cursor=cursor,
             limit=limit,
         )
     items = [

@@ -33,7 +33,7 @@ from huddle_assessments.projections.directory import link_hash
 from huddle_shared.auth import Principal
 from huddle_shared.contracts.identity import OrgRole
 from huddle_shared.errors import NotFound
-from huddle_shared.pagination import Page, fetch_page
+from huddle_shared.pagination import Page, fetch_page, time_and_id_cursor
 
 COMMENT_THRESHOLD = 10
 
@@ -125,11 +125,16 @@ async def list_campaigns(
     principal: Principal,
     filters: CampaignFilters,
     now: datetime,
-    after: tuple[datetime, str] | None,
+    cursor: str | None,
     limit: int,
 ) -> Page:
-    """Campaigns the caller may see: all for org admins and analysts, else their teams'."""
+    """Campaigns the caller may see: all for org admins and analysts, else their teams'.
+
+    An integration client is refused before its cursor is read, so it gets a 403 whatever
+    cursor it sends.
+    """
     access.ensure_person(principal)
+    after = time_and_id_cursor(cursor)
     query = select(campaigns).where(campaigns.c.org_id == principal.org_id)
     if filters.team_id is not None:
         query = query.where(campaigns.c.team_id == filters.team_id)
