@@ -34,12 +34,12 @@ def alive(pid: int) -> bool:
 
 
 def test_up_brings_all_four_services_to_ready_and_down_stops_every_process(
-    tmp_path: Path,
+    server_dir: Path,
 ) -> None:
     ports = {name: free_port() for name in SERVICES}
     env = {
         **os.environ,
-        "HUDDLE_STATE_DIR": str(tmp_path / "state"),
+        "HUDDLE_STATE_DIR": str(server_dir / "state"),
         "HUDDLE_PG_PORT": str(free_port()),
         "HUDDLE_KAFKA_PORT": str(free_port()),
         "HUDDLE_KAFKA_CONTROLLER_PORT": str(free_port()),
@@ -53,7 +53,7 @@ def test_up_brings_all_four_services_to_ready_and_down_stops_every_process(
             assert f"http://127.0.0.1:{port}" in up.stdout
             ready = httpx.get(f"http://127.0.0.1:{port}/health/ready", timeout=5)
             assert ready.status_code == 200, (name, ready.text)
-        state = tmp_path / "state"
+        state = server_dir / "state"
         pid_files = [*state.glob("services/*.pid"), *state.rglob("*.pid")]
         pids = {int(p.read_text().split()[0]) for p in pid_files if p.read_text().strip()}
         assert len(pids) >= 6, "four services, PostgreSQL and Kafka"

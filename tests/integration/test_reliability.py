@@ -74,8 +74,8 @@ async def test_fifty_concurrent_conflicting_commands_lose_no_update(
 
 
 @pytest.fixture
-def own_postgres(tmp_path: Path) -> Iterator[LocalPostgres]:
-    server = LocalPostgres(data_dir=tmp_path / "pg" / "data", port=free_port(), fast=True)
+def own_postgres(server_dir: Path) -> Iterator[LocalPostgres]:
+    server = LocalPostgres(data_dir=server_dir / "pg" / "data", port=free_port(), fast=True)
     server.start()
     try:
         yield server

@@ -32,6 +32,21 @@ def infra() -> Iterator[Infrastructure]:
         shutil.rmtree(work_dir, ignore_errors=True)
 
 
+@pytest.fixture
+def server_dir() -> Iterator[Path]:
+    """A directory for a server the test starts itself, outside pytest's temporary root.
+
+    Any pytest session that starts on this machine resets that root to mode 0700; PostgreSQL,
+    which runs as an unprivileged account, would then lose access to data kept below it.
+    """
+    path = Path(tempfile.mkdtemp(prefix="huddle-server-"))
+    path.chmod(0o755)
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def databases(infra: Infrastructure) -> DatabaseFactory:
     return DatabaseFactory(infra.database_url)
