@@ -5,15 +5,25 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from huddle_devtools.devinfra.pids import live_pid
+
+
+def wait_for_exec(pid: int, argument: bytes) -> None:
+    """Until the child has exec'd: before that, its command line is still its parent's."""
+    deadline = time.monotonic() + 10
+    while argument not in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0"):
+        assert time.monotonic() < deadline, "the child never started"
+        time.sleep(0.01)
 
 
 def test_a_running_process_with_the_marker_is_found(tmp_path: Path) -> None:
     marker = "huddle-pid-test-marker"
     proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)", marker])
     try:
+        wait_for_exec(proc.pid, marker.encode())
         pid_file = tmp_path / "x.pid"
         pid_file.write_text(str(proc.pid))
         assert live_pid(pid_file, marker.encode()) == proc.pid
