@@ -266,23 +266,59 @@ async def test_nobody_but_the_author_reads_an_individual_response(world: World) 
     assert by_author.status_code == 200
 
 
-async def test_comments_need_ten_respondents_and_carry_no_author(world: World) -> None:
+async def test_comments_need_ten_respondents_even_once_closed(world: World) -> None:
     campaign = await world.open_campaign()
     cid = campaign["id"]
     for n, member in enumerate(world.members[:9]):
         assert (await world.respond(cid, member, comment=f"comment {n}")).status_code == 201
     lead = world.as_user(world.lead)
-    early = (await world.client.get(f"/v1/campaigns/{cid}/comments", headers=lead)).json()
-    assert early["suppressed"] is True
-    assert early["comments"] == []
-    assert (await world.respond(cid, world.members[9], comment="comment 9")).status_code == 201
-    shown = (await world.client.get(f"/v1/campaigns/{cid}/comments", headers=lead)).json()
-    assert shown["suppressed"] is False
-    assert sorted(shown["comments"]) == sorted(f"comment {n}" for n in range(10))
+    closed = await world.client.post(f"/v1/campaigns/{cid}/close", headers=lead)
+    assert closed.json()["status"] == "closed"
+    few = await world.client.get(f"/v1/campaigns/{cid}/comments", headers=lead)
+    assert few.status_code == 200
+    assert few.json() == {
+        "suppressed": True,
+        "reason": "Comments are shown once at least 10 people have responded",
+        "comments": [],
+    }
     member_view = await world.client.get(
         f"/v1/campaigns/{cid}/comments", headers=world.as_user(world.members[0])
     )
     assert member_view.status_code == 403
+
+
+async def test_comments_stay_hidden_while_open_and_carry_no_author(world: World) -> None:
+    campaign = await world.open_campaign()
+    cid = campaign["id"]
+    lead = world.as_user(world.lead)
+    path = f"/v1/campaigns/{cid}/comments"
+    assert len(world.members) > 10
+    for n, member in enumerate(world.members):
+        assert (await world.respond(cid, member, comment=f"comment {n}")).status_code == 201
+        # A lead polling an open campaign must never see a comment arrive, past ten included.
+        for headers in (lead, world.admin()):
+            polled = await world.client.get(path, headers=headers)
+            assert polled.status_code == 200
+            assert polled.json() == {
+                "suppressed": True,
+                "reason": "Comments are shown once the campaign has closed",
+                "comments": [],
+            }, n
+    # Access is checked first: a member is refused, not told the campaign is open.
+    refused = await world.client.get(path, headers=world.as_user(world.members[0]))
+    assert refused.status_code == 403
+    unknown = await world.client.get(f"/v1/campaigns/{uuid.uuid4()}/comments", headers=lead)
+    assert unknown.status_code == 404
+
+    closed = await world.client.post(f"/v1/campaigns/{cid}/close", headers=lead)
+    assert closed.json()["status"] == "closed"
+    shown = (await world.client.get(path, headers=lead)).json()
+    assert shown["suppressed"] is False
+    assert shown["reason"] is None
+    expected = sorted(f"comment {n}" for n in range(len(world.members)))
+    assert sorted(shown["comments"]) == expected
+    still_refused = await world.client.get(path, headers=world.as_user(world.members[0]))
+    assert still_refused.status_code == 403
 
 
 async def test_anonymity_settings_lock_at_the_first_response(world: World) -> None:

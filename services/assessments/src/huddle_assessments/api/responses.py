@@ -98,14 +98,23 @@ async def get_response(
 async def campaign_comments(
     campaign_id: CampaignId, deps: AssessmentsDep, principal: CurrentPrincipal
 ) -> Comments:
-    """Comments without authors, once ten or more responded (team leads, admins, analysts)."""
+    """Comments without authors, once the campaign has closed with ten or more responses.
+
+    For team leads, admins and analysts. While the campaign is open the answer is suppressed
+    whatever the count, so nobody can watch comments arrive one response at a time.
+    """
     async with deps.engine.connect() as conn:
-        texts = await queries.read_comments(conn, campaign_id=str(campaign_id), principal=principal)
-    if texts is None:
-        return Comments(
-            suppressed=True,
-            reason=f"Comments are shown once at least {queries.COMMENT_THRESHOLD} people "
-            "have responded",
-            comments=[],
+        texts = await queries.read_comments(
+            conn, campaign_id=str(campaign_id), principal=principal, now=deps.clock()
         )
+    if isinstance(texts, queries.CommentsWithheld):
+        return Comments(suppressed=True, reason=_WITHHELD_BECAUSE[texts], comments=[])
     return Comments(suppressed=False, reason=None, comments=texts)
+
+
+_WITHHELD_BECAUSE = {
+    queries.CommentsWithheld.OPEN: "Comments are shown once the campaign has closed",
+    queries.CommentsWithheld.TOO_FEW: (
+        f"Comments are shown once at least {queries.COMMENT_THRESHOLD} people have responded"
+    ),
+}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Row, or_, select
@@ -36,6 +37,15 @@ from huddle_shared.errors import NotFound
 from huddle_shared.pagination import Page, fetch_page, time_and_id_cursor
 
 COMMENT_THRESHOLD = 10
+
+
+class CommentsWithheld(StrEnum):
+    """Why a campaign's comments are not shown (yet)."""
+
+    # While a campaign is open, comments appearing one by one would tie each to whoever
+    # responded just before: they are shown only once the set can no longer change.
+    OPEN = "open"
+    TOO_FEW = "too_few"
 
 
 @dataclass(frozen=True)
@@ -205,14 +215,20 @@ async def read_my_response(
 
 
 async def read_comments(
-    conn: AsyncConnection, *, campaign_id: str, principal: Principal
-) -> list[str] | None:
-    """The comments without authors, or None while fewer than ten people have responded."""
+    conn: AsyncConnection, *, campaign_id: str, principal: Principal, now: datetime
+) -> list[str] | CommentsWithheld:
+    """The comments without authors, once the campaign has closed with ten or more responses.
+
+    Closed as everywhere in this service: closed early, or its window ended at ``now`` (it
+    takes no responses from then on, so the comments can no longer change).
+    """
     access.ensure_person(principal)
     campaign = await campaign_view(conn, campaign_id=campaign_id, org_id=principal.org_id)
     await access.require_comment_reader(conn, principal, campaign.team_id)
+    if campaign.closed_at is None and now < campaign.closes_at:
+        return CommentsWithheld.OPEN
     if campaign.responded_count < COMMENT_THRESHOLD:
-        return None
+        return CommentsWithheld.TOO_FEW
     rows = await conn.execute(
         select(campaign_comments.c.text)
         .where(campaign_comments.c.campaign_id == campaign_id)
