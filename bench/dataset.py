@@ -220,6 +220,7 @@ class History:
                     "reason": "Covers the care coordination of the clinic from now on.",
                     "effective_date": (day + timedelta(days=40 * i)).date().isoformat(),
                     "changed_by": admin,
+                    "category": "coverage",
                 },
             )
         goals = [self._id() for _ in range(3)]

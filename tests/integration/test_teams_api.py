@@ -252,6 +252,7 @@ async def test_a_role_change_records_from_to_reason_and_effective_date(world: Wo
         "reason": "Covers the coordinator",
         "effective_date": today(),
         "changed_by": world.id_of("lead"),
+        "category": "other",
     }
 
     admin = world.headers("admin")
@@ -268,6 +269,17 @@ async def test_a_role_change_records_from_to_reason_and_effective_date(world: Wo
     assert_problem(
         await world.client.put(url, json=too_early, headers=admin), 422, "invalid-effective-date"
     )
+
+    # A promotion says so (insights does not count it as churn); an unknown category is refused.
+    promoted = {"role": "clinical_lead", "reason": "Leads the team now", "category": "promotion"}
+    changed = await world.client.put(
+        url, json={**promoted, "effective_date": today()}, headers=world.headers("lead")
+    )
+    assert changed.status_code == 200, changed.text
+    assert (await history_of(world))[-1]["data"]["category"] == "promotion"
+    unknown = {**promoted, "role": "nurse", "category": "whim", "effective_date": today()}
+    refused = await world.client.put(url, json=unknown, headers=world.headers("lead"))
+    assert refused.status_code == 422
 
 
 async def test_removing_a_member_answers_204_and_they_are_gone(world: World) -> None:

@@ -127,6 +127,7 @@ async def test_every_team_event_type_arrives_on_kafka_as_a_cloudevent(
         "reason": "Covers",
         "effective_date": today(),
         "changed_by": world.id_of("lead"),
+        "category": "other",
     }
     assert by_type["huddle.teams.review_cadence_changed.v1"]["review_cadence_days"] == 60
     assert by_type["huddle.teams.charter_reviewed.v1"]["next_review_due"] == today(60)

@@ -121,6 +121,21 @@ class MemberAdded(DomainEvent):
     added_by: str
 
 
+class RoleChangeCategory(StrEnum):
+    """Why a role changed, in kind: promotions and planned rotations are not churn."""
+
+    PROMOTION = "promotion"
+    PLANNED_ROTATION = "planned_rotation"
+    COVERAGE = "coverage"
+    RESTRUCTURE = "restructure"
+    OTHER = "other"
+
+
+PLANNED_ROLE_CHANGES = frozenset(
+    {RoleChangeCategory.PROMOTION, RoleChangeCategory.PLANNED_ROTATION}
+)
+
+
 @REGISTRY.event(TEAM_TOPIC, "huddle.teams.member_role_changed.v1")
 class MemberRoleChanged(DomainEvent):
     """A member's team role changed: one role ends and the next begins on the effective date."""
@@ -132,6 +147,10 @@ class MemberRoleChanged(DomainEvent):
     reason: str = Field(min_length=1, max_length=1000)
     effective_date: date
     changed_by: str
+    category: RoleChangeCategory = Field(
+        default=RoleChangeCategory.OTHER,
+        description="The kind of change; promotion and planned_rotation do not count as churn",
+    )
 
 
 @REGISTRY.event(TEAM_TOPIC, "huddle.teams.member_removed.v1")

@@ -116,6 +116,7 @@ async def change_member_role(
         reason=body.reason,
         effective_date=body.effective_date,
         actor=principal.subject,
+        category=body.category,
     )
     store = runtime.store
     return await write(

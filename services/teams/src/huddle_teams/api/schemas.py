@@ -12,6 +12,7 @@ from huddle_shared.contracts.teams import (
     CareSetting,
     GoalStatus,
     ReviewOutcome,
+    RoleChangeCategory,
     TeamRole,
 )
 from huddle_teams.domain.state import (
@@ -93,6 +94,10 @@ class MemberRoleChange(_In):
     role: TeamRole
     reason: str = Field(min_length=1, max_length=1000)
     effective_date: date = Field(description="The day the old role ends and the new one begins")
+    category: RoleChangeCategory = Field(
+        default=RoleChangeCategory.OTHER,
+        description="promotion and planned_rotation are not counted as churn in burnout risk",
+    )
 
 
 class MemberOut(BaseModel):

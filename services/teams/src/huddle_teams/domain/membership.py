@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from huddle_shared.contracts.teams import MemberAdded, MemberRemoved, MemberRoleChanged, TeamRole
+from huddle_shared.contracts.teams import (
+    MemberAdded,
+    MemberRemoved,
+    MemberRoleChanged,
+    RoleChangeCategory,
+    TeamRole,
+)
 from huddle_shared.events import DomainEvent
 from huddle_teams.domain.errors import (
     AlreadyAMember,
@@ -62,6 +68,7 @@ class ChangeMemberRole:
     reason: str
     effective_date: date
     actor: str
+    category: RoleChangeCategory = RoleChangeCategory.OTHER
 
 
 @dataclass(frozen=True)
@@ -115,6 +122,7 @@ def decide_change_member_role(
             reason=reason,
             effective_date=command.effective_date,
             changed_by=command.actor,
+            category=command.category,
         )
     ]
 
