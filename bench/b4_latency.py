@@ -12,7 +12,10 @@ insights consumer's batch transaction (and its alert evaluation), all as separat
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
+
+import asyncpg
 
 from bench.harness import Context, log
 from bench.report import Row, Section
@@ -25,6 +28,7 @@ def run(ctx: Context) -> Section:
     cfg = ctx.config
     stack = get_stack(ctx)
     section = Section("B4", "end-to-end latency")
+    alerts_before = asyncio.run(_alerts_sent(stack.databases["insights"]))
     headers = {"Authorization": f"Bearer {stack.admin_token}", "Content-Type": "application/json"}
     for rate in cfg.b4_rates:
         spec: dict[str, Any] = {
@@ -86,6 +90,18 @@ def run(ctx: Context) -> Section:
             )
         )
         wait_quiet(stack)
+    alerts = asyncio.run(_alerts_sent(stack.databases["insights"])) - alerts_before
+    section.rows.append(
+        Row(
+            "B4",
+            "burnout-risk alerts raised for the new, empty teams created above",
+            float(alerts),
+            "alerts",
+            goal=0.0,
+            comparison="value<=",
+            note="a team with no members and no survey has no evidence to alert on",
+        )
+    )
     section.notes.append(
         "Visibility is the first 5 ms poll that finds the team's row in the read model the "
         "dashboard reads (so figures are at most ~6 ms late); latencies of commands never seen "
@@ -93,6 +109,14 @@ def run(ctx: Context) -> Section:
         "coordinated omission)."
     )
     return section
+
+
+async def _alerts_sent(url: str) -> int:
+    conn = await asyncpg.connect(url)
+    try:
+        return int(await conn.fetchval("SELECT coalesce(sum(alerts_sent), 0) FROM alert_levels"))
+    finally:
+        await conn.close()
 
 
 def _value(value: Any) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from huddle_insights.bootstrap import MIGRATIONS, build_app
 from huddle_insights.config import InsightsSettings
 from huddle_shared.contracts.assessments import InstrumentKind, ResponseScores
 from huddle_shared.contracts.identity import Profession
-from huddle_shared.contracts.teams import TeamRole
+from huddle_shared.contracts.teams import RoleChangeCategory, TeamRole
 
 from .conftest import RunningService, running
 from .upstream_events import Upstream
@@ -179,7 +180,7 @@ async def test_the_team_dashboard_matches_the_hand_computed_numbers(org: Org) ->
     assert board["morale"]["level"] == "fair"
     assert board["collaboration"]["value"] == 66.3
     assert board["collaboration"]["components"]["structure"]["score"] == 85.4
-    assert board["burnout_risk"]["value"] == 68.1
+    assert board["burnout_risk"]["value"] == 75.7  # see docs/indices.md
     assert board["burnout_risk"]["level"] == "high"
     contributions = {d["driver"]: d["contribution"] for d in board["burnout_risk"]["drivers"]}
     assert contributions["burnout_share"] == 30.0
@@ -326,3 +327,188 @@ async def test_projection_status_reports_partitions(org: Org) -> None:
     topics = {p["topic"].split(".", 1)[1] for p in status["partitions"]}
     assert {"teams.team.v1", "assessments.response.v1", "identity.user.v1"} <= topics
     assert all(p["lag"] == 0 for p in status["partitions"])
+
+
+def _alerts_of(records: list[Any], team_id: str) -> list[tuple[str, dict[str, Any]]]:
+    """The (type, data) of each alert message about ``team_id``, in topic order."""
+    found = []
+    for record in records:
+        data = json.loads(record.value)
+        if data["team_id"] == team_id:
+            headers = {k: v.decode() for k, v in record.headers}
+            found.append((headers["ce_type"].split(".")[2], data))
+    return found
+
+
+async def test_risk_alerts_rise_on_evidence_and_time_and_are_lowered_and_resolved(
+    org: Org, infra: Infrastructure, topic_prefix: str
+) -> None:
+    """A team's alert history: none without evidence, a rise, a rise from time alone (its
+    charter going stale, no event at all), a lowering, and the resolution."""
+    upstream = org.upstream
+    live = org.service.app.state.projector.live
+
+    async def applied() -> None:
+        async def done() -> bool:
+            return bool(live and live.applied_total >= sum(upstream.versions.values()))
+
+        await eventually(done, timeout_s=60)
+
+    async def level() -> tuple[str, int] | None:
+        async with org.service.runtime.engine.connect() as conn:
+            row = (
+                await conn.execute(
+                    text("SELECT level, alerts_sent FROM alert_levels WHERE team_id = :t"),
+                    {"t": team},
+                )
+            ).one_or_none()
+        return (row.level, row.alerts_sent) if row else None
+
+    team = await upstream.team(org.org_id, "Drift Team")
+    for _ in range(6):
+        user = await upstream.user(org.org_id, Profession.NURSE)
+        await upstream.member(org.org_id, team, user, TeamRole.NURSE)
+    await upstream.charter(org.org_id, team)
+    await applied()
+    assert await level() is None, "structure alone (no survey) is no evidence: no level"
+
+    await upstream.campaign(
+        org.org_id,
+        team,
+        InstrumentKind.BURNOUT_SINGLE_ITEM,
+        burnout(*[True] * 3, *[False] * 3),
+        eligible=6,
+    )
+    await applied()
+    assert await level() is None, "one survey-based driver is low confidence: no alert"
+
+    await upstream.campaign(
+        org.org_id, team, InstrumentKind.TEAM_PULSE, pulse(*[50] * 6), eligible=6
+    )
+    await applied()
+    assert await level() == ("moderate", 1)  # 37.5 of 65 points: 57.7
+
+    # No event: the schedule evaluates as of a day when the charter is twice its cadence old.
+    versions_before = dict(upstream.versions)
+    evaluated = await org.service.app.state.risk_schedule.run_once(as_of=TODAY + timedelta(200))
+    assert evaluated >= 3
+    assert upstream.versions == versions_before
+    assert await level() == ("high", 2)  # the stale charter adds its 10 points: 73.1
+
+    await upstream.campaign(
+        org.org_id, team, InstrumentKind.TEAM_PULSE, pulse(*[90] * 6), eligible=6
+    )
+    await applied()
+    assert await level() == ("moderate", 3)  # as of today: 31.5 of 85 points, 37.1
+
+    await upstream.campaign(
+        org.org_id, team, InstrumentKind.BURNOUT_SINGLE_ITEM, burnout(*[False] * 6), eligible=6
+    )
+    await applied()
+    assert await level() == ("low", 4)
+
+    records = await read_topic(
+        infra.kafka_bootstrap,
+        topic_prefix + "insights.alerts.v1",
+        until=lambda r: len(_alerts_of(r, team)) >= 4,
+        settle_s=1.0,
+    )
+    alerts = _alerts_of(records, team)
+    assert [(kind, a["from_level"], a["to_level"]) for kind, a in alerts] == [
+        ("burnout_risk_rose", None, "moderate"),
+        ("burnout_risk_rose", "moderate", "high"),
+        ("burnout_risk_lowered", "high", "moderate"),
+        ("burnout_risk_resolved", "moderate", "low"),
+    ]
+    for _, alert in alerts:
+        assert alert["confidence"] in ("moderate", "high")
+        assert [d["driver"] for d in alert["drivers"]] == [
+            "burnout_share",
+            "morale_level",
+            "morale_decline",
+            "psychological_safety",
+            "role_churn",
+            "stale_charter",
+            "falling_participation",
+        ]
+    stale = {d["driver"]: d for d in alerts[1][1]["drivers"]}["stale_charter"]
+    assert stale["contribution"] == 10.0
+    assert alerts[1][1]["risk"] == 73.1
+
+
+async def test_promotions_and_planned_rotations_are_not_churn(org: Org) -> None:
+    upstream = org.upstream
+    team = await upstream.team(org.org_id, "Rotation Team")
+    people = []
+    for _ in range(4):
+        user = await upstream.user(org.org_id, Profession.NURSE)
+        await upstream.member(org.org_id, team, user, TeamRole.NURSE)
+        people.append(user)
+    day = TODAY - timedelta(days=5)
+    await upstream.role_changed(
+        org.org_id, team, people[0], day, TeamRole.CLINICAL_LEAD, RoleChangeCategory.PROMOTION
+    )
+    await upstream.role_changed(
+        org.org_id,
+        team,
+        people[1],
+        day,
+        TeamRole.CARE_COORDINATOR,
+        RoleChangeCategory.PLANNED_ROTATION,
+    )
+    await upstream.role_changed(
+        org.org_id, team, people[2], day, TeamRole.CARE_COORDINATOR, RoleChangeCategory.COVERAGE
+    )
+    live = org.service.app.state.projector.live
+
+    async def applied() -> bool:
+        return bool(live and live.applied_total >= sum(upstream.versions.values()))
+
+    await eventually(applied, timeout_s=60)
+    board = (await org.get(f"/v1/teams/{team}/dashboard?as_of={TODAY}")).json()
+    churn = {d["driver"]: d for d in board["burnout_risk"]["drivers"]}["role_churn"]
+    assert churn["value"] == 0.25, "only the coverage change counts: 1 of 4 members"
+    kinds = sorted(c["change"] for c in board["role_changes"] if c["change"] != "joined")
+    assert kinds == ["planned_role_change", "planned_role_change", "role_changed"]
+    assert board["burnout_risk"]["value"] is None, "no survey yet: the risk is unavailable"
+
+
+async def test_nothing_of_an_open_campaign_shows_in_any_dashboard_until_it_closes(org: Org) -> None:
+    """Results that moved with each response would tell a lead who answered what."""
+    upstream = org.upstream
+    live = org.service.app.state.projector.live
+    team = await upstream.team(org.org_id, "Open Survey Team")
+    for _ in range(6):
+        user = await upstream.user(org.org_id, Profession.NURSE)
+        await upstream.member(org.org_id, team, user, TeamRole.NURSE)
+
+    async def applied() -> bool:
+        return bool(live and live.applied_total >= sum(upstream.versions.values()))
+
+    paths = [
+        f"/v1/teams/{team}/dashboard?as_of={TODAY}",
+        f"/v1/teams/{team}/trends?metric=morale&to={TODAY}",
+        f"/v1/orgs/{org.org_id}/dashboard?as_of={TODAY}",
+        f"/v1/orgs/{org.org_id}/heatmap?as_of={TODAY}",
+    ]
+    await eventually(applied, timeout_s=60)
+    before = [(await org.get(p)).json() for p in paths]
+    campaign = ""
+    for n in range(1, 7):  # open campaigns with one to six responses, none closed
+        campaign = await upstream.campaign(
+            org.org_id,
+            team,
+            InstrumentKind.TEAM_PULSE,
+            pulse(*[80.0] * n),
+            eligible=6,
+            close=False,
+        )
+        await eventually(applied, timeout_s=60)
+        assert [(await org.get(p)).json() for p in paths] == before, f"{n} open response(s)"
+    assert before[0]["morale"]["campaign_id"] is None
+
+    await upstream.close(org.org_id, team, campaign, eligible=6, responded=6)
+    await eventually(applied, timeout_s=60)
+    board = (await org.get(paths[0])).json()
+    assert board["morale"]["campaign_id"] == campaign
+    assert board["morale"]["value"] == 80.0

@@ -749,7 +749,8 @@ async def snapshot(engine: AsyncEngine) -> dict[str, list[tuple[Any, ...]]]:
 async def test_a_batch_leaves_the_same_tables_and_alerts_as_its_events_one_by_one(
     engines: tuple[AsyncEngine, AsyncEngine], seed: int, size: int
 ) -> None:
-    events = History(seed).generate(150)
+    # Long enough for teams to gather both survey kinds: alerts need two survey-based drivers.
+    events = History(seed).generate(300)
     batches = in_batches(events, size)
     reference, candidate = engines
     expected_alerts = await one_by_one(reference, batches)

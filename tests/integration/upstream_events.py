@@ -32,6 +32,7 @@ from huddle_shared.contracts.teams import (
     CharterRole,
     MemberAdded,
     MemberRoleChanged,
+    RoleChangeCategory,
     TeamCreated,
     TeamRole,
 )
@@ -121,7 +122,13 @@ class Upstream:
         )
 
     async def role_changed(
-        self, org_id: str, team_id: str, user_id: str, when: date, to_role: TeamRole
+        self,
+        org_id: str,
+        team_id: str,
+        user_id: str,
+        when: date,
+        to_role: TeamRole,
+        category: RoleChangeCategory = RoleChangeCategory.OTHER,
     ) -> None:
         await self.publish(
             team_id,
@@ -134,6 +141,7 @@ class Upstream:
                 reason="covering for a colleague",
                 effective_date=when,
                 changed_by="lead",
+                category=category,
             ),
             "teams",
         )
@@ -176,6 +184,7 @@ class Upstream:
         eligible: int = 8,
         groups: list[str] | None = None,
         responses_first: bool = False,
+        close: bool = True,
     ) -> str:
         """A whole campaign: opened, answered, closed (responses may come first, as on Kafka)."""
         campaign_id = str(uuid.uuid4())
@@ -216,6 +225,14 @@ class Upstream:
             )
         if responses_first:
             await self.publish(campaign_id, org_id, opened, "assessments")
+        if close:
+            await self.close(org_id, team_id, campaign_id, eligible, len(results))
+        return campaign_id
+
+    async def close(
+        self, org_id: str, team_id: str, campaign_id: str, eligible: int, responded: int
+    ) -> None:
+        now = datetime.now(UTC)
         await self.publish(
             campaign_id,
             org_id,
@@ -225,8 +242,7 @@ class Upstream:
                 closed_at=now + timedelta(seconds=len(self.versions)),
                 reason="closed_early",
                 eligible_count=eligible,
-                responded_count=len(results),
+                responded_count=responded,
             ),
             "assessments",
         )
-        return campaign_id

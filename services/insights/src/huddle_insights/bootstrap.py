@@ -12,6 +12,7 @@ from huddle_insights.api.routes import routers
 from huddle_insights.application.alerts import AlertPublisher
 from huddle_insights.application.cache import DashboardCache
 from huddle_insights.application.projector import Projector
+from huddle_insights.application.risk_schedule import RiskSchedule
 from huddle_insights.config import InsightsSettings
 from huddle_insights.consumers.upstream_events import UpstreamConsumers
 from huddle_shared.app import create_service_app
@@ -22,8 +23,11 @@ from huddle_shared.runtime import ServiceRuntime
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def build_projector(settings: InsightsSettings, runtime: ServiceRuntime) -> Projector:
-    consumers = UpstreamConsumers(settings=settings, alerts=AlertPublisher(store=runtime.store))
+def build_projector(
+    settings: InsightsSettings, runtime: ServiceRuntime, alerts: AlertPublisher | None = None
+) -> Projector:
+    alerts = alerts or AlertPublisher(store=runtime.store)
+    consumers = UpstreamConsumers(settings=settings, alerts=alerts)
     runtime.topics.extend([*consumers.topics, consumers.dead_letter_topic])
     return Projector(
         engine=runtime.engine,
@@ -38,13 +42,24 @@ def build_projector(settings: InsightsSettings, runtime: ServiceRuntime) -> Proj
 def build_app(settings: InsightsSettings | None = None) -> FastAPI:
     settings = settings or InsightsSettings()
     runtime = ServiceRuntime.build(settings, registry=REGISTRY, migrations=MIGRATIONS)
-    projector = build_projector(settings, runtime)
+    alerts = AlertPublisher(store=runtime.store)
+    projector = build_projector(settings, runtime, alerts)
+    schedule = RiskSchedule(
+        alerts=alerts,
+        engine=projector.read_engine,
+        interval_s=settings.risk_reevaluation_interval_s,
+    )
 
     async def project(stop: asyncio.Event) -> None:
         if settings.consumers_enabled:
             await projector.run(stop, ready=runtime.topics_ready)
 
+    async def reevaluate(stop: asyncio.Event) -> None:
+        if settings.consumers_enabled:
+            await schedule.run(stop)
+
     runtime.add_task("projector", project)
+    runtime.add_task("risk-schedule", reevaluate)
     runtime.live_consumers = lambda: [projector.live]
     app = create_service_app(
         runtime=runtime,
@@ -54,6 +69,7 @@ def build_app(settings: InsightsSettings | None = None) -> FastAPI:
         routers=routers,
     )
     app.state.projector = projector
+    app.state.risk_schedule = schedule
     app.state.dashboard_cache = DashboardCache(settings.dashboard_cache_size)
     return app
 

@@ -14,3 +14,5 @@ class InsightsSettings(ServiceSettings):
     operator_key: SecretStr | None = None
     # Computed dashboard responses kept per process (LRU entries); 0 turns the cache off.
     dashboard_cache_size: int = Field(default=2048, ge=0, le=1_000_000)
+    # Burnout risk is re-evaluated for every team this often, as time alone changes it.
+    risk_reevaluation_interval_s: float = Field(default=3600.0, gt=0)

@@ -112,9 +112,11 @@ def test_burnout_risk_adds_up_its_drivers() -> None:
         "psychological_safety": 7.5,  # 15 * (1 - 0.50)
         "role_churn": 8.3,  # 10 * (0.25 / 0.3)
         "stale_charter": 3.3,  # 10 * (1 - 0.667)
-        "falling_participation": 0.0,  # 62.5 % both times
+        # The latest campaign is the only psychological-safety one: nothing of its kind to
+        # compare its participation with, so the driver has no data and no weight.
+        "falling_participation": None,
     }
-    assert result.value == 68.1
+    assert result.value == 75.7  # 68.1 points over the 90 weight of the drivers with data
     assert result.level == "high"
     assert result.confidence == "high"
 
@@ -135,9 +137,85 @@ def test_drivers_without_enough_responses_say_so_and_do_not_count() -> None:
     assert share.value is None
     assert "too few" in share.detail
     assert result.driver("morale_level").status == "insufficient_data"
-    # Only churn (0) and a missing charter (full 10) have data: 10 of 20 points.
-    assert result.value == 50.0
+    # Only churn (0) and a missing charter (full 10) have data, both about structure: with no
+    # survey-based driver there is no evidence about the people, so there is no score at all.
+    assert result.value is None
+    assert result.level is None
+    assert result.confidence == "none"
+    assert result.reason is not None and "unavailable" in result.reason
+    assert not result.alertable
+
+
+def test_a_new_team_with_no_members_and_no_charter_has_no_risk_and_nothing_to_alert() -> None:
+    empty = TeamFacts("t", "New", 0, (), (), None, ())
+    result = burnout_risk(empty, AS_OF)
+    assert (result.value, result.level, result.alertable) == (None, None, False)
+
+
+def test_one_survey_driver_is_low_confidence_and_not_alertable() -> None:
+    one = TeamFacts(
+        "t",
+        "One",
+        6,
+        ("nurse",) * 6,
+        (),
+        None,
+        (campaign(1, "burnout_single_item", scores(flags=[True] * 6), 6),),
+    )
+    result = burnout_risk(one, AS_OF)
+    assert result.level == "high"
     assert result.confidence == "low"
+    assert not result.alertable
+    two = TeamFacts(
+        "t",
+        "Two",
+        6,
+        ("nurse",) * 6,
+        (),
+        None,
+        (
+            campaign(1, "burnout_single_item", scores(flags=[True] * 6), 6),
+            campaign(2, "team_pulse", scores(index=[20.0] * 6), 6),
+        ),
+    )
+    assert burnout_risk(two, AS_OF).confidence == "moderate"
+    assert burnout_risk(two, AS_OF).alertable
+
+
+def test_participation_is_compared_only_between_campaigns_of_the_same_instrument() -> None:
+    full_pulse = campaign(1, "team_pulse", scores(index=[50.0] * 8), 8)
+    half_check = campaign(2, "relational_leadership", scores(index=[50.0] * 4), 8)
+    mixed = TeamFacts("t", "T", 8, (), (), None, (full_pulse, half_check))
+    driver = burnout_risk(mixed, AS_OF).driver("falling_participation")
+    assert driver.status == "insufficient_data"
+    assert driver.contribution is None
+    half_pulse = campaign(3, "team_pulse", scores(index=[50.0] * 4), 8)
+    pulses = TeamFacts("t", "T", 8, (), (), None, (full_pulse, half_check, half_pulse))
+    driver = burnout_risk(pulses, AS_OF).driver("falling_participation")
+    assert driver.value == -0.5  # pulse to pulse: 100 % then 50 %
+    assert driver.contribution == 10.0
+
+
+@pytest.mark.parametrize(
+    ("previous", "level", "published"),
+    [
+        (None, "low", None),
+        (None, "moderate", "rose"),
+        ("low", "high", "rose"),
+        ("moderate", "high", "rose"),
+        ("high", "high", None),
+        ("high", "moderate", "lowered"),
+        ("high", "low", "resolved"),
+        ("moderate", "low", "resolved"),
+        ("low", "low", None),
+    ],
+)
+def test_what_each_level_change_publishes(
+    previous: str | None, level: str, published: str | None
+) -> None:
+    from huddle_insights.application.alerts import change_of
+
+    assert change_of(previous, level) == published
 
 
 @pytest.mark.parametrize(("value", "level"), [(34.9, "low"), (35, "moderate"), (60, "high")])

@@ -1,4 +1,12 @@
-"""Alerts: one event on insights.alerts.v1 each time a team's burnout-risk level rises.
+"""Alerts: one event on insights.alerts.v1 each time a team's burnout-risk level changes.
+
+A rise, a lowering (high to moderate) and a resolution (back to low after moderate or high)
+each publish their event, with the confidence and every driver. Only a risk with evidence
+counts (``Risk.alertable``: a level resting on at least two survey-based drivers): a new team
+with no members and no survey, or a score made of structure alone, neither raises nor lowers
+anything. Risk is evaluated after every batch for the teams it touched, and on a schedule for
+every team (``reevaluate_all``), since time alone changes it: a charter going stale has no
+event.
 
 The decision, the new level and the outbox row are written in the projection's batch
 transaction, so a crash can neither lose an alert nor send it twice; the level lives outside
@@ -19,7 +27,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from huddle_insights.adapters.tables import alert_ledger, alert_levels, teams
 from huddle_insights.application.facts import load_facts
 from huddle_insights.domain.indices import Risk, burnout_risk
-from huddle_shared.contracts.insights import BurnoutRiskRose, DriverSummary
+from huddle_shared.contracts.insights import (
+    BurnoutRiskLowered,
+    BurnoutRiskResolved,
+    BurnoutRiskRose,
+    DriverSummary,
+)
 from huddle_shared.eventstore import EventContext, EventStore
 
 RANK = {None: 0, "low": 1, "moderate": 2, "high": 3}
@@ -38,67 +51,83 @@ class AlertPublisher:
 
         The same decisions as evaluating the teams one at a time in team order, with one query
         per table for all of them: the levels are locked in team order (so two writers cannot
-        deadlock), each rise is appended to its team's alert stream with a ledger row, and the
+        deadlock), each change is appended to its team's alert stream with a ledger row, and the
         levels that changed are written with one statement.
         """
         risks = await _risks(conn, as_of)
         if not risks:
             return
         states = await _lock_levels(conn, list(risks))
-        rising = [t for t, risk in risks.items() if _rises(_level_of(states, t), risk.level)]
-        orgs = await _orgs_of(conn, rising) if rising else {}
+        changing = [t for t, risk in risks.items() if change_of(_level_of(states, t), risk.level)]
+        orgs = await _orgs_of(conn, changing) if changing else {}
         ledger: list[dict[str, object]] = []
         levels: list[dict[str, object]] = []
         for team_id, risk in risks.items():
             state = states.get(team_id)
             previous = state.level if state else None
             sent = state.alerts_sent if state else 0
-            rose = _rises(previous, risk.level)
-            if rose:
-                rise = _Rise(team_id, orgs[team_id], previous, risk, as_of[team_id], sent)
-                await self._publish(conn, rise)
-                ledger.append(rise.ledger_row())
+            change = change_of(previous, risk.level)
+            if change is not None:
+                made = _Change(change, team_id, orgs[team_id], previous, risk, as_of[team_id], sent)
+                await self._publish(conn, made)
+                ledger.append(made.ledger_row())
                 sent += 1
-            if risk.level != previous or rose:
+            if risk.level != previous or change is not None:
                 levels.append({"team_id": team_id, "level": risk.level, "alerts_sent": sent})
         await _store(conn, ledger, levels)
 
-    async def _publish(self, conn: AsyncConnection, rise: _Rise) -> None:
-        """One BurnoutRiskRose on the team's alert stream, with its three largest drivers."""
-        risk = rise.risk
+    async def reevaluate_all(self, conn: AsyncConnection, *, as_of: date) -> int:
+        """Evaluate every team as of ``as_of`` (the schedule's run); returns how many."""
+        team_ids = [r.team_id for r in await conn.execute(select(teams.c.team_id))]
+        for start in range(0, len(team_ids), 500):
+            chunk = sorted(team_ids)[start : start + 500]
+            await self.evaluate_many(conn, dict.fromkeys(chunk, as_of))
+        return len(team_ids)
+
+    async def _publish(self, conn: AsyncConnection, change: _Change) -> None:
+        """One event on the team's alert stream, with every driver and the three largest."""
+        risk = change.risk
+        summaries = [
+            DriverSummary(
+                driver=d.name, contribution=d.contribution or 0.0, value=d.value, status=d.status
+            )
+            for d in risk.drivers
+        ]
         top = sorted(
-            (d for d in risk.drivers if d.contribution),
-            key=lambda d: (-(d.contribution or 0), d.name),
+            (s for s in summaries if s.contribution),
+            key=lambda s: (-s.contribution, s.driver),
         )[:3]
+        event = EVENTS[change.kind](
+            team_id=change.team_id,
+            org_id=change.org_id,
+            from_level=change.previous,
+            to_level=risk.level or "low",
+            risk=risk.value or 0.0,
+            as_of=change.day,
+            confidence=risk.confidence,
+            top_drivers=top,
+            drivers=summaries,
+        )
         await self.store.append(
             conn,
-            stream_id=f"alerts-{rise.team_id}",
+            stream_id=f"alerts-{change.team_id}",
             stream_type="team_alerts",
-            expected_version=rise.sent,
-            events=[
-                BurnoutRiskRose(
-                    team_id=rise.team_id,
-                    org_id=rise.org_id,
-                    from_level=rise.previous,
-                    to_level=risk.level,
-                    risk=risk.value or 0.0,
-                    as_of=rise.day,
-                    top_drivers=[
-                        DriverSummary(driver=d.name, contribution=d.contribution or 0.0)
-                        for d in top
-                    ],
-                )
-            ],
-            context=EventContext(tenant_id=rise.org_id, actor=None),
+            expected_version=change.sent,
+            events=[event],
+            context=EventContext(tenant_id=change.org_id, actor=None),
             now=datetime.now(UTC),
         )
         self.published += 1
 
 
-@dataclass(frozen=True, slots=True)
-class _Rise:
-    """A team whose risk level rose: from what, to what, as of which day, after how many."""
+EVENTS = {"rose": BurnoutRiskRose, "lowered": BurnoutRiskLowered, "resolved": BurnoutRiskResolved}
 
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    """A team whose risk level changed: how, from what, to what, as of which day, after how many."""
+
+    kind: str  # rose, lowered or resolved
     team_id: str
     org_id: str
     previous: str | None
@@ -109,14 +138,15 @@ class _Rise:
     def ledger_row(self) -> dict[str, object]:
         return {
             "team_id": self.team_id,
-            "trigger": f"{self.previous}->{self.risk.level}@{self.day.isoformat()}#{self.sent + 1}",
+            "trigger": f"{self.kind}:{self.previous}->{self.risk.level}"
+            f"@{self.day.isoformat()}#{self.sent + 1}",
             "level": self.risk.level,
             "sent_at": datetime.now(UTC),
         }
 
 
 async def _risks(conn: AsyncConnection, as_of: Mapping[str, date]) -> dict[str, Risk]:
-    """The risk of each team that has a level, in team order."""
+    """The risk of each team with enough evidence to alert on, in team order."""
     team_ids = sorted(as_of)
     if not team_ids:
         return {}
@@ -127,7 +157,7 @@ async def _risks(conn: AsyncConnection, as_of: Mapping[str, date]) -> dict[str, 
         if facts is None:
             continue
         risk = burnout_risk(facts, as_of[team_id])
-        if risk.level is not None:
+        if risk.alertable:
             risks[team_id] = risk
     return risks
 
@@ -173,5 +203,12 @@ async def _store(
         )
 
 
-def _rises(previous: str | None, level: str | None) -> bool:
-    return RANK[level] > RANK[previous] and RANK[level] >= RANK["moderate"]
+def change_of(previous: str | None, level: str | None) -> str | None:
+    """What a level change from ``previous`` to ``level`` publishes, if anything."""
+    if RANK[level] > RANK[previous] and RANK[level] >= RANK["moderate"]:
+        return "rose"
+    if previous == "high" and level == "moderate":
+        return "lowered"
+    if RANK[previous] >= RANK["moderate"] and level == "low":
+        return "resolved"
+    return None

@@ -58,6 +58,7 @@ def team_summary(facts: TeamFacts, as_of: date) -> dict[str, Any]:
             "value": risk.value,
             "level": risk.level,
             "confidence": risk.confidence,
+            "reason": risk.reason,
         },
         "participation": participation(facts),
     }
@@ -232,6 +233,11 @@ async def trends(
             point = {"value": collab["value"], "suppressed": False, "reason": None}
         else:
             risk = burnout_risk(then, day)
-            point = {"value": risk.value, "level": risk.level, "suppressed": False, "reason": None}
+            point = {
+                "value": risk.value,
+                "level": risk.level,
+                "suppressed": risk.value is None,
+                "reason": risk.reason,
+            }
         points.append({"campaign_id": campaign.campaign_id, "date": day.isoformat(), **point})
     return {"team_id": team_id, "metric": metric, "points": points}

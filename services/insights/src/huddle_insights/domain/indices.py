@@ -301,25 +301,34 @@ def _stale_charter(facts: TeamFacts, as_of: date) -> Driver:
 
 
 def _falling_participation(facts: TeamFacts) -> Driver:
+    """The latest campaign's participation against the previous one of the same instrument.
+
+    Instruments differ in how many people answer them (a short pulse against a longer
+    self-check), so only campaigns of the same instrument kind are compared.
+    """
     weight = WEIGHTS["falling_participation"]
-    rates = [c.participation for c in facts.campaigns if c.participation is not None]
-    if len(rates) < 2:
+    rated = [c for c in facts.campaigns if c.participation is not None]
+    latest = rated[-1] if rated else None
+    same = [c for c in rated if latest is not None and c.kind == latest.kind]
+    if latest is None or len(same) < 2:
         return Driver(
             "falling_participation",
             weight,
             None,
             None,
             "insufficient_data",
-            "needs two closed campaigns",
+            "needs two closed campaigns of the same instrument",
         )
-    fall = max(rates[-2] - rates[-1], 0.0)
+    now, before = same[-1].participation or 0.0, same[-2].participation or 0.0
+    fall = max(before - now, 0.0)
     return Driver(
         "falling_participation",
         weight,
-        round(rates[-1] - rates[-2], 3),
+        round(now - before, 3),
         round(weight * _clamp(fall / 0.25), 1),
         "ok",
-        "change in participation since the previous campaign; a 25-point fall scores fully",
+        "change in participation since the previous campaign of the same instrument; "
+        "a 25-point fall scores fully",
     )
 
 
@@ -333,31 +342,47 @@ class Risk:
     level: str | None
     drivers: list[Driver]
     confidence: str
+    reason: str | None = None
 
     def driver(self, name: str) -> Driver:
         return next(d for d in self.drivers if d.name == name)
+
+    @property
+    def alertable(self) -> bool:
+        """Evidence enough to tell someone: a level resting on at least two survey drivers."""
+        return self.level is not None and self.confidence in ("moderate", "high")
 
     def as_json(self) -> dict[str, object]:
         return {
             "value": self.value,
             "level": self.level,
             "confidence": self.confidence,
+            "reason": self.reason,
             "drivers": [d.as_json() for d in self.drivers],
         }
 
 
 SURVEY_DRIVERS = ("burnout_share", "morale_level", "psychological_safety")
+UNAVAILABLE = "unavailable: no survey-based driver has enough responses yet"
 
 
 def burnout_risk(facts: TeamFacts, as_of: date) -> Risk:
-    """0-100: the drivers' points over the weight of the drivers that have data."""
+    """0-100: the drivers' points over the weight of the drivers that have data.
+
+    Without a survey-based driver (burnout share, morale level, psychological safety) there is
+    no evidence about how people are doing, only about the team's structure: the risk is then
+    unavailable (no value, no level) rather than a number made of structure alone. Confidence
+    is low with one survey-based driver, moderate with two, high with all three.
+    """
     drivers = burnout_drivers(facts, as_of)
     usable = [d for d in drivers if d.contribution is not None]
     surveyed = sum(1 for d in usable if d.name in SURVEY_DRIVERS)
+    if surveyed == 0:
+        return Risk(None, None, drivers, "none", UNAVAILABLE)
     weight = sum(d.weight for d in usable)
-    value = round(100 * sum(d.contribution or 0 for d in usable) / weight, 1) if weight else None
-    confidence = "low" if surveyed == 0 else ("moderate" if surveyed < 3 else "high")
-    return Risk(value, risk_level(value) if value is not None else None, drivers, confidence)
+    value = round(100 * sum(d.contribution or 0 for d in usable) / weight, 1)
+    confidence = "low" if surveyed == 1 else ("moderate" if surveyed == 2 else "high")
+    return Risk(value, risk_level(value), drivers, confidence)
 
 
 def competencies(facts: TeamFacts) -> dict[str, dict[str, object]]:

@@ -30,6 +30,7 @@ from huddle_insights.projections.batch import (
     send_unnest,
 )
 from huddle_shared.contracts.teams import (
+    PLANNED_ROLE_CHANGES,
     MemberAdded,
     MemberRemoved,
     MemberRoleChanged,
@@ -159,9 +160,10 @@ class TeamsPlan:
                 seat["role"] = p.to_role.value
         else:
             self.roles_of_existing[key] = p.to_role.value
-        change = _Change(
-            "role_changed", p.from_role.value, p.to_role.value, p.effective_date, p.reason
-        )
+        # A promotion or a planned rotation is recorded under its own kind, which the churn
+        # count (role_changed and left) does not read.
+        kind = "planned_role_change" if p.category in PLANNED_ROLE_CHANGES else "role_changed"
+        change = _Change(kind, p.from_role.value, p.to_role.value, p.effective_date, p.reason)
         self._record(p.team_id, p.user_id, env, change)
 
     def _member_removed(self, p: MemberRemoved, env: Envelope) -> None:
