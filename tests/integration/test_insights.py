@@ -512,3 +512,59 @@ async def test_nothing_of_an_open_campaign_shows_in_any_dashboard_until_it_close
     board = (await org.get(paths[0])).json()
     assert board["morale"]["campaign_id"] == campaign
     assert board["morale"]["value"] == 80.0
+
+
+async def test_the_schedule_leaves_archived_teams_alone(org: Org) -> None:
+    upstream = org.upstream
+    live = org.service.app.state.projector.live
+
+    async def applied() -> bool:
+        return bool(live and live.applied_total >= sum(upstream.versions.values()))
+
+    async def teams_sent() -> dict[str, tuple[str, int]]:
+        async with org.service.runtime.engine.connect() as conn:
+            rows = await conn.execute(
+                text(
+                    "SELECT team_id, level, alerts_sent FROM alert_levels WHERE team_id = ANY(:t)"
+                ),
+                {"t": [kept, archived]},
+            )
+            return {r.team_id: (r.level, r.alerts_sent) for r in rows}
+
+    kept = await upstream.team(org.org_id, "Kept Team")
+    archived = await upstream.team(org.org_id, "Archived Team")
+    for team in (kept, archived):
+        for _ in range(6):
+            user = await upstream.user(org.org_id, Profession.NURSE)
+            await upstream.member(org.org_id, team, user, TeamRole.NURSE)
+        await upstream.charter(org.org_id, team)
+    await eventually(applied, timeout_s=60)  # the charter in place before any survey
+    for team in (kept, archived):
+        await upstream.campaign(
+            org.org_id,
+            team,
+            InstrumentKind.BURNOUT_SINGLE_ITEM,
+            burnout(*[True] * 3, *[False] * 3),
+            eligible=6,
+        )
+        await upstream.campaign(
+            org.org_id, team, InstrumentKind.TEAM_PULSE, pulse(*[50] * 6), eligible=6
+        )
+    await upstream.archive(org.org_id, archived)
+    await eventually(applied, timeout_s=60)
+    assert await teams_sent() == {kept: ("moderate", 1), archived: ("moderate", 1)}
+
+    await org.service.app.state.risk_schedule.run_once(as_of=TODAY + timedelta(200))
+    assert await teams_sent() == {kept: ("high", 2), archived: ("moderate", 1)}
+
+
+async def test_the_schedule_runs_by_itself_at_its_interval(
+    start_insights: Callable[..., Any],
+) -> None:
+    async with start_insights(risk_reevaluation_interval_s=0.2) as service:
+        schedule = service.app.state.risk_schedule
+
+        async def ran_twice() -> bool:
+            return bool(schedule.runs >= 2)
+
+        await eventually(ran_twice, timeout_s=30)

@@ -33,6 +33,7 @@ from huddle_shared.contracts.teams import (
     MemberAdded,
     MemberRoleChanged,
     RoleChangeCategory,
+    TeamArchived,
     TeamCreated,
     TeamRole,
 )
@@ -106,6 +107,11 @@ class Upstream:
             "teams",
         )
         return team_id
+
+    async def archive(self, org_id: str, team_id: str) -> None:
+        await self.publish(
+            team_id, org_id, TeamArchived(team_id=team_id, archived_by="admin"), "teams"
+        )
 
     async def member(self, org_id: str, team_id: str, user_id: str, role: TeamRole) -> None:
         await self.publish(

@@ -77,10 +77,19 @@ class AlertPublisher:
         await _store(conn, ledger, levels)
 
     async def reevaluate_all(self, conn: AsyncConnection, *, as_of: date) -> int:
-        """Evaluate every team as of ``as_of`` (the schedule's run); returns how many."""
-        team_ids = [r.team_id for r in await conn.execute(select(teams.c.team_id))]
+        """Evaluate every active team as of ``as_of`` (the schedule's run); returns how many.
+
+        Archived teams are left out: time passing over a team that no longer works together is
+        not news, and its charter going stale must not raise an alert.
+        """
+        team_ids = [
+            r.team_id
+            for r in await conn.execute(
+                select(teams.c.team_id).where(teams.c.archived.is_(False)).order_by(teams.c.team_id)
+            )
+        ]
         for start in range(0, len(team_ids), 500):
-            chunk = sorted(team_ids)[start : start + 500]
+            chunk = team_ids[start : start + 500]
             await self.evaluate_many(conn, dict.fromkeys(chunk, as_of))
         return len(team_ids)
 
