@@ -252,3 +252,66 @@ class Upstream:
             ),
             "assessments",
         )
+
+    async def open_campaign(
+        self,
+        org_id: str,
+        team_id: str,
+        kind: InstrumentKind,
+        *,
+        eligible: int = 8,
+        min_group_size: int = 5,
+    ) -> str:
+        """Only the opening of a campaign; its responses and close are for the test to send."""
+        campaign_id = str(uuid.uuid4())
+        now = datetime.now(UTC)
+        await self.publish(
+            campaign_id,
+            org_id,
+            CampaignOpened(
+                campaign_id=campaign_id,
+                org_id=org_id,
+                team_id=team_id,
+                instrument_id=f"huddle-{kind.value}-v1",
+                instrument_kind=kind,
+                title=kind.value,
+                opens_at=now - timedelta(days=1),
+                closes_at=now + timedelta(days=1),
+                anonymity=Anonymity.ANONYMOUS,
+                min_group_size=min_group_size,
+                eligible_count=eligible,
+            ),
+            "assessments",
+        )
+        return campaign_id
+
+    async def respond(
+        self,
+        org_id: str,
+        team_id: str,
+        campaign_id: str,
+        kind: InstrumentKind,
+        results: list[ResponseScores],
+        *,
+        groups: list[str] | None = None,
+    ) -> None:
+        """One response event per scores, for a campaign opened with :meth:`open_campaign`."""
+        for i, scores in enumerate(results):
+            response_id = str(uuid.uuid4())
+            await self.publish(
+                response_id,
+                org_id,
+                ResponseRecorded(
+                    response_id=response_id,
+                    campaign_id=campaign_id,
+                    team_id=team_id,
+                    org_id=org_id,
+                    instrument_id=f"huddle-{kind.value}-v1",
+                    instrument_kind=kind,
+                    respondent_ref=str(uuid.uuid4()),
+                    respondent_group=groups[i] if groups else "other",
+                    scores=scores,
+                    recorded_at=datetime.now(UTC),
+                ),
+                "assessments",
+            )

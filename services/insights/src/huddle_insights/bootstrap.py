@@ -12,6 +12,7 @@ from huddle_insights.api.routes import routers
 from huddle_insights.application.alerts import AlertPublisher
 from huddle_insights.application.cache import DashboardCache
 from huddle_insights.application.projector import Projector
+from huddle_insights.application.results import ResultsPublisher
 from huddle_insights.application.risk_schedule import RiskSchedule
 from huddle_insights.config import InsightsSettings
 from huddle_insights.consumers.upstream_events import UpstreamConsumers
@@ -27,7 +28,8 @@ def build_projector(
     settings: InsightsSettings, runtime: ServiceRuntime, alerts: AlertPublisher | None = None
 ) -> Projector:
     alerts = alerts or AlertPublisher(store=runtime.store)
-    consumers = UpstreamConsumers(settings=settings, alerts=alerts)
+    results = ResultsPublisher(store=runtime.store)
+    consumers = UpstreamConsumers(settings=settings, alerts=alerts, results=results)
     runtime.topics.extend([*consumers.topics, consumers.dead_letter_topic])
     return Projector(
         engine=runtime.engine,

@@ -3,8 +3,9 @@
 Read models live in a *generation* schema (``insights_g<N>``): a rebuild fills generation N+1
 from the beginning of the topics while N keeps serving, then the pointer in ``projection_meta``
 moves. Tables here name the placeholder schema ``readmodel``, which each generation's engine
-translates (SQLAlchemy ``schema_translate_map``). ``projection_meta`` and the alert ledger live
-in ``public`` and survive rebuilds, which is what keeps alerts from being sent twice.
+translates (SQLAlchemy ``schema_translate_map``). ``projection_meta``, the alert ledger and
+``campaign_results`` live in ``public`` and survive rebuilds, which is what keeps alerts and
+results from being sent twice.
 """
 
 from __future__ import annotations
@@ -56,6 +57,26 @@ alert_levels = Table(
     Column("team_id", Text, primary_key=True),
     Column("level", Text, nullable=False),
     Column("alerts_sent", Integer, nullable=False),
+)
+
+# A campaign's results, published once. Written only by the live generation (a rebuild never
+# publishes): a row appears when the campaign's close is consumed, with the number of
+# responses the close counted; ``published_at`` is set in the transaction that writes the
+# results event, so a rebuild, a replayed batch or a later generation never sends it again.
+campaign_results = Table(
+    "campaign_results",
+    metadata,
+    Column("campaign_id", Text, primary_key=True),
+    Column("org_id", Text, nullable=False),
+    Column("team_id", Text, nullable=False),
+    Column("closed_at", DateTime(timezone=True), nullable=False),
+    Column("responded_count", Integer, nullable=False),
+    Column("published_at", DateTime(timezone=True), nullable=True),
+)
+Index(
+    "ix_campaign_results_pending",
+    campaign_results.c.campaign_id,
+    postgresql_where=campaign_results.c.published_at.is_(None),
 )
 
 teams = Table(

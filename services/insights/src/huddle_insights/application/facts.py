@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -158,33 +159,86 @@ async def _campaigns(
         )
         if c.closed_at < end_of(day_of(c.team_id))
     ]
-    scores: dict[str, list[Score]] = defaultdict(list)
-    if closed:
-        for r in await conn.execute(
-            select(responses)
-            .where(responses.c.campaign_id.in_([c.campaign_id for c in closed]))
-            .order_by(responses.c.response_id)
-        ):
-            scores[r.campaign_id].append(
-                Score(
-                    overall=r.overall,
-                    index=r.score_index,
-                    subscales=dict(r.subscales),
-                    flags=dict(r.flags),
-                    group=r.respondent_group,
-                )
-            )
+    scores = await _scores(conn, [c.campaign_id for c in closed])
     by_team: dict[str, list[CampaignResult]] = defaultdict(list)
     for c in closed:
-        by_team[c.team_id].append(
-            CampaignResult(
-                campaign_id=c.campaign_id,
-                kind=c.kind,
-                title=c.title,
-                closed_at=c.closed_at,
-                min_group_size=c.min_group_size,
-                eligible=c.eligible_count,
-                scores=tuple(scores[c.campaign_id]),
+        by_team[c.team_id].append(_result(c, scores[c.campaign_id]))
+    return by_team
+
+
+@dataclass(frozen=True)
+class ClosedCampaign:
+    """A closed campaign's result with the team and organisation it belongs to."""
+
+    org_id: str
+    team_id: str
+    result: CampaignResult
+
+
+async def load_closed_campaigns(
+    conn: AsyncConnection, campaign_ids: Sequence[str]
+) -> dict[str, ClosedCampaign]:
+    """The given campaigns that the read models know as closed, each with all its responses."""
+    if not campaign_ids:
+        return {}
+    closed = (
+        await conn.execute(
+            select(campaigns)
+            .where(
+                campaigns.c.campaign_id.in_(list(campaign_ids)),
+                campaigns.c.closed_at.is_not(None),
+            )
+            .order_by(campaigns.c.campaign_id)
+        )
+    ).all()
+    scores = await _scores(conn, [c.campaign_id for c in closed])
+    return {
+        c.campaign_id: ClosedCampaign(c.org_id, c.team_id, _result(c, scores[c.campaign_id]))
+        for c in closed
+    }
+
+
+async def response_counts(conn: AsyncConnection, campaign_ids: Sequence[str]) -> dict[str, int]:
+    """How many responses of each campaign the read models hold (absent: none)."""
+    if not campaign_ids:
+        return {}
+    rows = await conn.execute(
+        select(responses.c.campaign_id, func.count().label("n"))
+        .where(responses.c.campaign_id.in_(list(campaign_ids)))
+        .group_by(responses.c.campaign_id)
+    )
+    return {r.campaign_id: int(r.n) for r in rows}
+
+
+async def _scores(conn: AsyncConnection, campaign_ids: list[str]) -> dict[str, list[Score]]:
+    """Each respondent's scores per campaign, in response-id order (no identity, no time)."""
+    scores: dict[str, list[Score]] = defaultdict(list)
+    if not campaign_ids:
+        return scores
+    for r in await conn.execute(
+        select(responses)
+        .where(responses.c.campaign_id.in_(campaign_ids))
+        .order_by(responses.c.response_id)
+    ):
+        scores[r.campaign_id].append(
+            Score(
+                overall=r.overall,
+                index=r.score_index,
+                subscales=dict(r.subscales),
+                flags=dict(r.flags),
+                group=r.respondent_group,
             )
         )
-    return by_team
+    return scores
+
+
+def _result(c: Any, scores: list[Score]) -> CampaignResult:
+    return CampaignResult(
+        campaign_id=c.campaign_id,
+        kind=c.kind,
+        title=c.title,
+        closed_at=c.closed_at,
+        min_group_size=c.min_group_size,
+        eligible=c.eligible_count,
+        scores=tuple(scores),
+    )

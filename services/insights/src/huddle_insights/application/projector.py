@@ -40,7 +40,7 @@ class TopicEnds(Protocol):
 
 
 class GenerationConsumers(Protocol):
-    """Builds the consumer that feeds one generation (with alerts only for the live one)."""
+    """Builds the consumer that feeds one generation (alerts and results: the live one only)."""
 
     @property
     def topics(self) -> Sequence[str]: ...

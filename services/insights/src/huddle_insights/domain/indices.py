@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from huddle_insights.domain.facts import CampaignResult, TeamFacts
-from huddle_insights.domain.privacy import Measured, measure
+from huddle_insights.domain.privacy import Measured, measure, threshold, withheld
 
 PULSE, SAFETY, TEAMWORK, BURNOUT, LEADERSHIP = (
     "team_pulse",
@@ -21,6 +21,8 @@ PULSE, SAFETY, TEAMWORK, BURNOUT, LEADERSHIP = (
 )
 BURNOUT_FLAG = "at_or_above_threshold"
 COMPETENCIES = ("managing_self", "fostering_teamwork", "coaching_mentoring", "advocacy")
+# The answer scale of the instruments scored 0-100 from their overall mean.
+SCALES = {SAFETY: (1.0, 7.0), TEAMWORK: (1.0, 5.0)}
 CHURN_WINDOW = timedelta(days=90)
 TREND_EPSILON = 3.0
 
@@ -98,7 +100,12 @@ def survey_score_0_100(facts: TeamFacts, kind: str, low: float, high: float) -> 
     campaigns = facts.of_kind(kind)
     if not campaigns:
         return None
-    m = _measured_campaign(campaigns[-1], "overall")
+    return campaign_score_0_100(campaigns[-1], low, high)
+
+
+def campaign_score_0_100(campaign: CampaignResult, low: float, high: float) -> Measured:
+    """The mean of respondents' overall scores on a ``low``-``high`` scale, rescaled to 0-100."""
+    m = _measured_campaign(campaign, "overall")
     if m.value is None:
         return m
     return Measured(round(_rescale(m.value, low, high), 1), m.respondents, False, None)
@@ -150,8 +157,8 @@ def structure(facts: TeamFacts, as_of: date) -> dict[str, float]:
 
 def collaboration(facts: TeamFacts, as_of: date) -> dict[str, object]:
     """35 % psychological safety, 35 % teamwork, 30 % structure; missing parts re-weighted."""
-    safety = survey_score_0_100(facts, SAFETY, 1, 7)
-    teamwork = survey_score_0_100(facts, TEAMWORK, 1, 5)
+    safety = survey_score_0_100(facts, SAFETY, *SCALES[SAFETY])
+    teamwork = survey_score_0_100(facts, TEAMWORK, *SCALES[TEAMWORK])
     parts = structure(facts, as_of)
     weighted: list[tuple[float, float]] = [(0.30, parts["score"])]
     notes = []
@@ -221,16 +228,19 @@ def burnout_drivers(facts: TeamFacts, as_of: date) -> list[Driver]:
 
 def _burnout_share(facts: TeamFacts) -> Driver:
     burnout = facts.of_kind(BURNOUT)
-    share: Measured | None = None
-    if burnout:
-        flags = [1.0 if s.flags.get(BURNOUT_FLAG) else 0.0 for s in burnout[-1].scores]
-        share = measure(flags, burnout[-1].min_group_size, digits=3)
+    share = burnout_share(burnout[-1]) if burnout else None
     return _survey_driver(
         "burnout_share",
         share,
         severity=_clamp(share.value / 0.5) if share and share.value is not None else None,
         detail="share reporting symptoms of burnout; half or more scores fully",
     )
+
+
+def burnout_share(campaign: CampaignResult) -> Measured:
+    """The share of a single-item burnout campaign's respondents reporting symptoms (0-1)."""
+    flags = [1.0 if s.flags.get(BURNOUT_FLAG) else 0.0 for s in campaign.scores]
+    return measure(flags, campaign.min_group_size, digits=3)
 
 
 def _morale_drivers(facts: TeamFacts) -> tuple[Driver, Driver]:
@@ -266,7 +276,7 @@ def _morale_drivers(facts: TeamFacts) -> tuple[Driver, Driver]:
 
 
 def _psychological_safety(facts: TeamFacts) -> Driver:
-    safety = survey_score_0_100(facts, SAFETY, 1, 7)
+    safety = survey_score_0_100(facts, SAFETY, *SCALES[SAFETY])
     return _survey_driver(
         "psychological_safety",
         safety,
@@ -390,12 +400,73 @@ def competencies(facts: TeamFacts) -> dict[str, dict[str, object]]:
     campaigns = facts.of_kind(LEADERSHIP)
     if not campaigns:
         return {c: Measured(None, 0, True, "no campaign yet").as_json() for c in COMPETENCIES}
-    latest = campaigns[-1]
+    return {c: m.as_json() for c, m in campaign_competencies(campaigns[-1]).items()}
+
+
+def campaign_competencies(campaign: CampaignResult) -> dict[str, Measured]:
+    """Each Relational Leadership competency's mean (1-5) over one campaign's respondents."""
     return {
         c: measure(
-            [s.subscales[c] for s in latest.scores if c in s.subscales],
-            latest.min_group_size,
+            [s.subscales[c] for s in campaign.scores if c in s.subscales],
+            campaign.min_group_size,
             digits=2,
-        ).as_json()
+        )
         for c in COMPETENCIES
     }
+
+
+# ---- one closed campaign's results, for health-system IT -------------------------------------
+
+
+def campaign_scores(campaign: CampaignResult) -> dict[str, Measured]:
+    """The team-level scores the dashboards show for one closed campaign, by name.
+
+    The same computations as the dashboards' (morale, collaboration's survey parts, the burnout
+    share driver, the competency heatmap), each applied to this campaign alone. A custom
+    instrument has none.
+    """
+    if campaign.kind == PULSE:
+        return {"morale": _measured_campaign(campaign, "index")}
+    if campaign.kind in SCALES:
+        return {campaign.kind: campaign_score_0_100(campaign, *SCALES[campaign.kind])}
+    if campaign.kind == BURNOUT:
+        return {"burnout_share": burnout_share(campaign)}
+    if campaign.kind == LEADERSHIP:
+        return campaign_competencies(campaign)
+    return {}
+
+
+@dataclass(frozen=True)
+class CampaignResults:
+    """What may be said of a closed campaign: its participation and scores, or why not."""
+
+    respondents: int
+    min_group_size: int
+    participation: float | None
+    suppressed: bool
+    reason: str | None
+    scores: dict[str, float | None]
+    morale_level: str | None
+
+
+def campaign_results(campaign: CampaignResult) -> CampaignResults:
+    """One closed campaign's aggregate results under the dashboards' privacy rules.
+
+    Fewer respondents than the minimum group withholds every score (the same rule as
+    ``measure``); otherwise each score is what ``campaign_scores`` gives, itself None when too
+    few respondents gave that one a value. No breakdown of any kind.
+    """
+    rate = campaign.participation
+    participation = None if rate is None else round(min(rate, 1.0), 3)
+    reason = withheld(campaign.responded, campaign.min_group_size)
+    measured = campaign_scores(campaign)
+    scores = {name: None if reason else m.value for name, m in measured.items()}
+    return CampaignResults(
+        respondents=campaign.responded,
+        min_group_size=threshold(campaign.min_group_size),
+        participation=participation,
+        suppressed=reason is not None,
+        reason=reason,
+        scores=scores,
+        morale_level=morale_level(scores.get("morale")),
+    )

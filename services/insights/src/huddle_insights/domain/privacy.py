@@ -38,14 +38,22 @@ def threshold(min_group_size: int) -> int:
     return max(min_group_size, ABSOLUTE_FLOOR)
 
 
+def withheld(respondents: int, min_group_size: int) -> str | None:
+    """Why a value resting on ``respondents`` people must not be shown, or None if it may be."""
+    k = threshold(min_group_size)
+    if respondents == 0:
+        return "no responses"
+    if respondents < k:
+        return f"suppressed: too few responses (fewer than {k})"
+    return None
+
+
 def measure(values: Sequence[float], min_group_size: int, *, digits: int = 1) -> Measured:
     """The mean of ``values`` (each a respondent's own score), if enough people gave one."""
-    k = threshold(min_group_size)
     n = len(values)
-    if n == 0:
-        return Measured(None, 0, True, "no responses")
-    if n < k:
-        return Measured(None, n, True, f"suppressed: too few responses (fewer than {k})")
+    reason = withheld(n, min_group_size)
+    if reason is not None:
+        return Measured(None, n, True, reason)
     return Measured(round(fmean(values), digits), n, False, None)
 
 

@@ -17,14 +17,17 @@ update, a superseded revision's goals) is never sent, so the fold checks it inst
 not have been stored the batch fails, and the consumer applies it event by event.
 
 After each batch, in the same transaction, the teams it touched are handed to the alert
-evaluation given at construction (the application's alert publisher); the projection does not
-know what it does with them.
+evaluation given at construction (the application's alert publisher), and the campaigns it
+closed or answered to the results publication; the projection does not know what they do with
+them. Both are None while rebuilding: history replayed into a new generation must not be sent
+again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from datetime import date
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -35,12 +38,32 @@ from huddle_insights.projections.charter_facts import ChartersPlan
 from huddle_insights.projections.identity_facts import PeoplePlan
 from huddle_insights.projections.teams_facts import TeamsPlan
 from huddle_shared.consumer import ReceivedEvent
+from huddle_shared.contracts.assessments import CampaignClosed, ResponseRecorded
 
 
 class AlertEvaluation(Protocol):
     """What runs after each batch: each touched team with the day of its latest event."""
 
     async def evaluate_many(self, conn: AsyncConnection, as_of: Mapping[str, date]) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Closing:
+    """A campaign's close as a batch carried it: the number of responses it counted."""
+
+    campaign_id: str
+    org_id: str
+    team_id: str
+    closed_at: datetime
+    responded_count: int
+
+
+class ResultsPublication(Protocol):
+    """What runs after each live batch: the campaigns it closed and every campaign it touched."""
+
+    async def publish_ready(
+        self, conn: AsyncConnection, *, closings: Sequence[Closing], touched: Collection[str]
+    ) -> None: ...
 
 
 class BatchPlan:
@@ -72,9 +95,16 @@ class BatchPlan:
 
 
 class InsightsProjection:
-    def __init__(self, *, alerts: AlertEvaluation | None = None) -> None:
-        # None while rebuilding: history replayed into a new generation must not alert again.
+    def __init__(
+        self,
+        *,
+        alerts: AlertEvaluation | None = None,
+        results: ResultsPublication | None = None,
+    ) -> None:
+        # None while rebuilding: history replayed into a new generation must not alert again,
+        # nor publish a campaign's results again.
         self.alerts = alerts
+        self.results = results
 
     async def apply(self, conn: AsyncConnection, event: ReceivedEvent) -> None:
         await self._apply_events(conn, [event])
@@ -96,9 +126,13 @@ class InsightsProjection:
         await plan.write(conn)
 
     async def after_batch(self, conn: AsyncConnection, events: Sequence[ReceivedEvent]) -> None:
-        if self.alerts is None:
-            return
-        await self.alerts.evaluate_many(conn, latest_day_per_team(events))
+        if self.alerts is not None:
+            await self.alerts.evaluate_many(conn, latest_day_per_team(events))
+        if self.results is not None:
+            closings = closings_in(events)
+            await self.results.publish_ready(
+                conn, closings=closings, touched=campaigns_touched(events)
+            )
 
 
 def latest_day_per_team(events: Sequence[ReceivedEvent]) -> dict[str, date]:
@@ -110,3 +144,27 @@ def latest_day_per_team(events: Sequence[ReceivedEvent]) -> dict[str, date]:
             when = event.envelope.time.date()
             latest[team_id] = max(latest.get(team_id, when), when)
     return latest
+
+
+def closings_in(events: Sequence[ReceivedEvent]) -> list[Closing]:
+    """The campaign closes of the batch, in batch order."""
+    return [
+        Closing(
+            campaign_id=e.payload.campaign_id,
+            org_id=e.envelope.tenant_id,
+            team_id=e.payload.team_id,
+            closed_at=e.payload.closed_at,
+            responded_count=e.payload.responded_count,
+        )
+        for e in events
+        if isinstance(e.payload, CampaignClosed)
+    ]
+
+
+def campaigns_touched(events: Sequence[ReceivedEvent]) -> set[str]:
+    """Every campaign the batch closed or recorded a response of."""
+    return {
+        e.payload.campaign_id
+        for e in events
+        if isinstance(e.payload, CampaignClosed | ResponseRecorded)
+    }
