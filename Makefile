@@ -6,7 +6,7 @@ DEVSTACK := uv run --frozen python -m huddle_devtools.devinfra
 .PHONY: help install run run-with-prometheus up down status demo test lint typecheck pytest unit integration observability bench asyncapi clean
 
 help:
-	@echo "make run      - install what is missing, start PostgreSQL, Kafka and the four services (Ctrl-C stops)"
+	@echo "make run      - install what is missing, start PostgreSQL, Kafka and the five services (Ctrl-C stops)"
 	@echo "make up       - the same, in the background;  make down - stop it;  make status"
 	@echo "make run-with-prometheus - make run plus a local Prometheus (127.0.0.1:9090) with the alert rules"
 	@echo "make demo     - start the stack if needed and fill it with a realistic organisation"

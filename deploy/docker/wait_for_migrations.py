@@ -71,7 +71,7 @@ def log(message: str, **fields: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("service", help="identity, teams, assessments or insights")
+    parser.add_argument("service", help="identity, teams, assessments, insights or integrations")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds (default 900)")
     parser.add_argument("--interval", type=float, default=3.0, help="seconds between checks")
     args = parser.parse_args(argv)

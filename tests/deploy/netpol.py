@@ -4,11 +4,14 @@ It implements the Kubernetes semantics the manifests use: a pod is isolated for 
 soon as one policy of its namespace selects it for that direction, and then only traffic some
 rule of those policies allows passes (rules are additive). Peers are matched by podSelector,
 namespaceSelector (on the ``kubernetes.io/metadata.name`` label) or both; ipBlock peers never
-match a pod here (they stand for addresses outside the cluster, e.g. the API server).
+match a pod here (they stand for addresses outside the cluster, e.g. the API server), and only
+ipBlock peers match an :class:`Address` (an IP outside the cluster: its CIDR holds it and none of
+its ``except`` blocks does).
 """
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +26,22 @@ class Pod:
 
     def namespace_labels(self) -> dict[str, str]:
         return {"kubernetes.io/metadata.name": self.namespace}
+
+
+@dataclass(frozen=True)
+class Address:
+    """An address outside the cluster's pods (the internet, a node, a metadata service)."""
+
+    ip: str
+
+    def within(self, block: Mapping[str, Any]) -> bool:
+        address = ipaddress.ip_address(self.ip)
+
+        def holds(cidr: str) -> bool:
+            network = ipaddress.ip_network(cidr)
+            return network.version == address.version and address in network
+
+        return holds(block["cidr"]) and not any(holds(c) for c in block.get("except") or [])
 
 
 def selects(selector: Mapping[str, Any] | None, labels: Mapping[str, str]) -> bool:
@@ -53,7 +72,9 @@ def _policy_types(policy: Obj) -> list[str]:
     return ["Ingress", "Egress"] if "egress" in spec else ["Ingress"]
 
 
-def _peer_matches(peer: Obj, other: Pod, policy_namespace: str) -> bool:
+def _peer_matches(peer: Obj, other: Pod | Address, policy_namespace: str) -> bool:
+    if isinstance(other, Address):
+        return "ipBlock" in peer and other.within(peer["ipBlock"])
     if "ipBlock" in peer:
         return False
     namespace_selector = peer.get("namespaceSelector")
@@ -74,7 +95,9 @@ def _port_matches(ports: list[Obj] | None, port: int) -> bool:
     )
 
 
-def _allowed(policies: Iterable[Obj], subject: Pod, other: Pod, port: int, direction: str) -> bool:
+def _allowed(
+    policies: Iterable[Obj], subject: Pod, other: Pod | Address, port: int, direction: str
+) -> bool:
     key, peers_key = ("ingress", "from") if direction == "Ingress" else ("egress", "to")
     applicable = [
         p
@@ -95,7 +118,9 @@ def _allowed(policies: Iterable[Obj], subject: Pod, other: Pod, port: int, direc
     return False
 
 
-def egress_allowed(policies: Iterable[Obj], source: Pod, destination: Pod, port: int) -> bool:
+def egress_allowed(
+    policies: Iterable[Obj], source: Pod, destination: Pod | Address, port: int
+) -> bool:
     return _allowed(list(policies), source, destination, port, "Egress")
 
 

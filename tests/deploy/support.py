@@ -25,19 +25,29 @@ from referencing import Registry, Resource
 from huddle_devtools.devinfra.services import SERVICES
 from huddle_shared.consumer import ConsumerRuntime
 from huddle_shared.contracts import REGISTRY
+from huddle_shared.contracts.integration import INTEGRATION_REGISTRY
 from huddle_shared.runtime import ServiceRuntime
 
 REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"
 K8S = DEPLOY / "k8s"
+# KafkaUsers of integrators (health systems reading their organisation's topics): templates,
+# applied by hand, never by an overlay.
+INTEGRATORS = K8S / "integrators"
 OVERLAYS = ("dev", "prod")
 SERVICE_PORTS: dict[str, int] = dict(SERVICES)
 SERVICE_NAMES: tuple[str, ...] = tuple(SERVICE_PORTS)
 KAFKA_CLUSTER = "huddle"
 ALERTS_TOPIC = "insights.alerts.v1"
 ALERTS_PUBLISHER = "insights"
-# insights builds its read models from every other service's events.
+# insights builds its read models from every event of these services (not from integrations'
+# own configuration events, nor its own).
 READS_EVERY_EVENT_TOPIC = "insights"
+UPSTREAM_OF_INSIGHTS = ("identity", "teams", "assessments")
+# The template parameter of the per-organisation integration topics (integration.<org id>.v1),
+# and the one service that creates and publishes them.
+ORG_ID_PARAMETER = "{org_id}"
+ORG_TOPIC_PUBLISHER = "integrations"
 
 Obj = dict[str, Any]
 
@@ -212,6 +222,8 @@ def configmap_data(objects: Iterable[Obj], name: str) -> dict[str, str]:
 SECRET_STAND_INS = {
     "HUDDLE_DATABASE_URL": "postgresql://owner:secret@db-rw:5432/app",
     "HUDDLE_MASTER_KEY": base64.b64encode(bytes(32)).decode(),
+    # A Fernet key (url-safe base64 of 32 bytes), as docs/deployment.md has you create it.
+    "HUDDLE_WEBHOOK_SECRET_KEY": base64.urlsafe_b64encode(bytes(32)).decode(),
 }
 
 
@@ -239,6 +251,9 @@ class KafkaNeeds:
     writes: set[str] = field(default_factory=set)
     reads: set[str] = field(default_factory=set)
     groups: set[str] = field(default_factory=set)
+    # Topic name prefix -> operations, for topics that cannot be named ahead (one per
+    # organisation): the only prefix topic ACLs a service may have.
+    prefixes: dict[str, set[str]] = field(default_factory=dict)
 
 
 @contextmanager
@@ -290,15 +305,34 @@ def build_service(service: str, env: Mapping[str, str]) -> BuiltService:
     return BuiltService(runtime, consumers_of(app))
 
 
+def org_topic_prefixes(service: str) -> set[str]:
+    """The logical name prefixes of the per-organisation topics ``service`` publishes (from the
+    integration event registry: ``integration.{org_id}.v1`` -> ``integration.``)."""
+    return {
+        topic.name.split(ORG_ID_PARAMETER, 1)[0]
+        for topic in INTEGRATION_REGISTRY.topics.values()
+        if topic.service == service and ORG_ID_PARAMETER in topic.name
+    }
+
+
 def kafka_needs(services: Mapping[str, BuiltService]) -> dict[str, KafkaNeeds]:
-    """Expected Kafka access per service, from the event registry and the consumers:
+    """Expected Kafka access per service, from the event registries and the consumers:
     a service writes its own registry topics (Topic.service) and its consumers' dead-letter
     topics (insights also insights.alerts.v1); it reads what its consumers subscribe to
-    (insights: every event topic of the other services); its groups are its consumers'."""
+    (insights: every event topic of identity, teams and assessments); its groups are its
+    consumers'. A
+    service publishing per-organisation topics (integrations: ``integration.<org id>.v1``)
+    writes and describes them by prefix, and creates them too when it is configured to create
+    them as organisations appear (``create_org_topics``)."""
     needs: dict[str, KafkaNeeds] = {}
     for service, built in services.items():
         settings = built.runtime.settings
         need = KafkaNeeds()
+        for prefix in org_topic_prefixes(service):
+            operations = {"Write", "Describe"}
+            if getattr(settings, "create_org_topics", False):
+                operations.add("Create")
+            need.prefixes[settings.topic(prefix)] = operations
         need.writes |= {settings.topic(t) for t in REGISTRY.topic_names(services=[service])}
         if service == ALERTS_PUBLISHER:
             need.writes.add(settings.topic(ALERTS_TOPIC))
@@ -307,8 +341,8 @@ def kafka_needs(services: Mapping[str, BuiltService]) -> dict[str, KafkaNeeds]:
             need.reads |= set(consumer.topics)
             need.groups.add(consumer.group_id)
         if service == READS_EVERY_EVENT_TOPIC:
-            others = [s for s in {t.service for t in REGISTRY.topics.values()} if s != service]
-            need.reads |= {settings.topic(t) for t in REGISTRY.topic_names(services=others)}
+            upstream = REGISTRY.topic_names(services=UPSTREAM_OF_INSIGHTS)
+            need.reads |= {settings.topic(t) for t in upstream}
         needs[service] = need
     return needs
 

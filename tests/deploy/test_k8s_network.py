@@ -5,10 +5,37 @@ from __future__ import annotations
 
 import pytest
 
-from .netpol import Pod, connection_allowed, egress_allowed, ingress_allowed
+from .netpol import Address, Pod, connection_allowed, egress_allowed, ingress_allowed
 from .support import KAFKA_CLUSTER, OVERLAYS, SERVICE_NAMES, SERVICE_PORTS, Obj, named, of_kind
 
-JWKS_CLIENTS = ("teams", "assessments", "insights")
+JWKS_CLIENTS = ("teams", "assessments", "insights", "integrations")
+# The one service that sends requests out of the cluster: webhook deliveries to customers' https
+# endpoints.
+WEBHOOK_SENDER = "integrations"
+PUBLIC_ADDRESSES = ("93.184.215.14", "8.8.8.8", "2606:2800:21f:cb07:6820:80da:af6b:8b2c")
+# Private, loopback, link-local (cloud metadata), CGNAT, documentation and IPv4-mapped addresses:
+# never a webhook target, whatever DNS says.
+NON_PUBLIC_ADDRESSES = (
+    "10.0.0.1",
+    "10.96.0.10",
+    "172.16.5.4",
+    "172.31.255.255",
+    "192.168.1.1",
+    "127.0.0.1",
+    "169.254.169.254",
+    "100.64.0.1",
+    "0.0.0.0",  # noqa: S104 - an address that must be refused
+    "192.0.0.170",
+    "198.18.0.1",
+    "203.0.113.7",
+    "::1",
+    "fd00:ec2::254",
+    "fc00::1",
+    "fe80::1",
+    "::ffff:10.0.0.1",
+    "::ffff:169.254.169.254",
+    "64:ff9b::a00:1",
+)
 
 
 class Cluster:
@@ -139,3 +166,40 @@ def test_prod_fetches_the_jwks_through_the_ingress(rendered: dict[str, list[Obj]
     for service in JWKS_CLIENTS:
         assert egress_allowed(cluster.policies, cluster.api(service), controller, 443), service
     assert not egress_allowed(cluster.policies, cluster.api("identity"), controller, 443)
+
+
+def test_only_the_webhook_sender_reaches_the_internet_and_only_on_443(cluster: Cluster) -> None:
+    sender = cluster.api(WEBHOOK_SENDER)
+    migration = cluster.migration(WEBHOOK_SENDER)
+    for ip in PUBLIC_ADDRESSES:
+        assert egress_allowed(cluster.policies, sender, Address(ip), 443), ip
+        for port in (80, 22, 25, 5432, 8443, 9093):
+            assert not egress_allowed(cluster.policies, sender, Address(ip), port), (ip, port)
+        assert not egress_allowed(cluster.policies, migration, Address(ip), 443), ip
+    for ip in NON_PUBLIC_ADDRESSES:
+        assert not egress_allowed(cluster.policies, sender, Address(ip), 443), ip
+    # No other Huddle pod may open a connection to the internet.
+    for service in SERVICE_NAMES:
+        if service == WEBHOOK_SENDER:
+            continue
+        for pod in (cluster.api(service), cluster.migration(service)):
+            for ip in PUBLIC_ADDRESSES:
+                assert not egress_allowed(cluster.policies, pod, Address(ip), 443), (service, ip)
+    for ip in PUBLIC_ADDRESSES:
+        assert not egress_allowed(cluster.policies, cluster.collector(), Address(ip), 443), ip
+        assert not egress_allowed(cluster.policies, cluster.stranger(), Address(ip), 443), ip
+
+
+def test_the_webhook_sender_reaches_no_other_pod_on_443(cluster: Cluster) -> None:
+    """The internet rule matches addresses only: pods of the cluster (the databases, the brokers,
+    the other services) stay unreachable on 443 except where a rule names them (the ingress
+    controller, for the JWKS in prod)."""
+    sender = cluster.api(WEBHOOK_SENDER)
+    for pod in (
+        cluster.database(WEBHOOK_SENDER),
+        cluster.broker(),
+        cluster.collector(),
+        cluster.stranger(),
+        *(cluster.api(s) for s in SERVICE_NAMES if s != WEBHOOK_SENDER),
+    ):
+        assert not egress_allowed(cluster.policies, sender, pod, 443), pod

@@ -10,7 +10,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from .support import (
+    K8S,
     OVERLAYS,
+    REPO,
     SERVICE_NAMES,
     SERVICE_PORTS,
     BuiltService,
@@ -28,6 +30,7 @@ SECRET_ENV = (
     "HUDDLE_KAFKA_SASL_PASSWORD",
     "HUDDLE_MASTER_KEY",
     "HUDDLE_LINK_SECRET",
+    "HUDDLE_WEBHOOK_SECRET_KEY",
 )
 
 
@@ -154,6 +157,23 @@ def test_configuration_is_valid_for_the_service_and_the_environment(
         assert jwks.path == "/.well-known/jwks.json"
     env = container_env(objects, container(named(objects, "Deployment", service), service))
     assert env["HUDDLE_KAFKA_SASL_USERNAME"] == f"huddle-{service}"
+    if service == "integrations":
+        # Organisations come and go: their topics are created by the service, not by Strimzi.
+        assert getattr(settings, "create_org_topics", None) is True
+        # Webhook targets are public https endpoints only, in every overlay.
+        assert getattr(settings, "webhook_allow_private_targets", None) is False
+        assert env["HUDDLE_WEBHOOK_ALLOW_PRIVATE_TARGETS"] == "false"
+
+
+def test_every_service_of_the_repository_is_deployed() -> None:
+    """A service package under services/ is in the dev stack's list (which every deployment
+    test enumerates), and each listed one has its Kubernetes base."""
+    packages = {p.name for p in (REPO / "services").iterdir() if (p / "pyproject.toml").is_file()}
+    assert packages == set(SERVICE_NAMES)
+    for service in SERVICE_NAMES:
+        assert (K8S / "base" / "services" / service / "kustomization.yaml").is_file(), service
+    base = (K8S / "base" / "kustomization.yaml").read_text()
+    assert all(f"services/{service}" in base for service in SERVICE_NAMES)
 
 
 @pytest.mark.parametrize(("overlay", "service"), CASES)

@@ -10,15 +10,21 @@ from collections import defaultdict
 import pytest
 
 from huddle_shared.contracts import REGISTRY
+from huddle_shared.contracts.integration import org_topic
 
+from .kafka_acls import acls_of, allowed
 from .support import (
     ALERTS_TOPIC,
     KAFKA_CLUSTER,
+    ORG_TOPIC_PUBLISHER,
     OVERLAYS,
     SERVICE_NAMES,
+    UPSTREAM_OF_INSIGHTS,
     BuiltService,
     KafkaNeeds,
     Obj,
+    container,
+    container_env,
     kafka_needs,
     kafka_topic_name,
     named,
@@ -86,7 +92,8 @@ def test_topics_are_durable_and_keep_event_history(
 
 
 def acl_sets(user: Obj) -> tuple[KafkaNeeds, list[tuple[str, str]]]:
-    """Topics granted Write and Read, and the group ACLs as (patternType, name)."""
+    """Topics granted Write and Read, the prefix topic ACLs with their operations, and the
+    group ACLs as (patternType, name)."""
     granted = KafkaNeeds()
     groups: list[tuple[str, str]] = []
     by_operation: dict[str, set[str]] = defaultdict(set)
@@ -94,8 +101,15 @@ def acl_sets(user: Obj) -> tuple[KafkaNeeds, list[tuple[str, str]]]:
         resource = acl["resource"]
         pattern = resource.get("patternType", "literal")
         assert acl.get("type", "allow") == "allow", acl
+        assert acl.get("host", "*") == "*", acl
         operations = set(acl["operations"])
-        if resource["type"] == "topic":
+        assert resource.get("name") != "*", f"no wildcard ACLs: {acl}"
+        if resource["type"] == "topic" and pattern == "prefix":
+            # Only for topics that cannot be named ahead (one per organisation); compared with
+            # what the code needs below.
+            assert resource["name"] not in granted.prefixes, f"one ACL per prefix: {acl}"
+            granted.prefixes[resource["name"]] = operations
+        elif resource["type"] == "topic":
             assert pattern == "literal", f"topic ACLs name topics exactly: {acl}"
             assert operations <= {"Read", "Write", "Describe"}, acl
             for operation in operations:
@@ -137,6 +151,10 @@ def test_each_kafka_user_may_do_exactly_what_its_service_does(
         f"huddle-{service} Read ACLs: missing {sorted(expected.reads - granted.reads)}, "
         f"extra {sorted(granted.reads - expected.reads)}"
     )
+    assert granted.prefixes == expected.prefixes, (
+        f"huddle-{service} prefix topic ACLs: {granted.prefixes}, the code needs "
+        f"{expected.prefixes}"
+    )
     # Groups: each group the consumers use is covered (a prefix ACL where the name changes with
     # the projection generation), and each group ACL serves one of them.
     for group in expected.groups:
@@ -149,16 +167,65 @@ def test_each_kafka_user_may_do_exactly_what_its_service_does(
     described = {
         acl["resource"]["name"]
         for acl in user["spec"]["authorization"]["acls"]
-        if "Describe" in acl["operations"]
+        if "Describe" in acl["operations"] and acl["resource"].get("patternType") != "prefix"
     }
     assert described == expected.writes | expected.reads
+    assert all("Describe" in operations for operations in granted.prefixes.values())
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_per_organisation_topics_are_the_integrations_services_own(
+    overlay: str,
+    rendered: dict[str, list[Obj]],
+    built: dict[str, dict[str, BuiltService]],
+) -> None:
+    """integration.<org id>.v1 is created and written by the integrations service alone, read by
+    no service, and its prefix covers no topic Strimzi owns (integrations.deadletter.v1
+    included: the prefix ends with a dot)."""
+    needs = needs_for(built, overlay)
+    assert needs[ORG_TOPIC_PUBLISHER].prefixes == {"integration.": {"Create", "Write", "Describe"}}
+    assert org_topic("an-org").startswith(next(iter(needs[ORG_TOPIC_PUBLISHER].prefixes)))
+    assert not [s for s, need in needs.items() if need.prefixes and s != ORG_TOPIC_PUBLISHER]
+    declared = {kafka_topic_name(t) for t in of_kind(rendered[overlay], "KafkaTopic")}
+    for user in of_kind(rendered[overlay], "KafkaUser"):
+        acls = acls_of(user)
+        for name in declared:
+            for operation in ("Create", "Write"):
+                if allowed(acls, "topic", name, operation):
+                    assert not name.startswith("integration."), (user["metadata"]["name"], name)
+        reader = allowed(acls, "topic", org_topic("an-org"), "Read")
+        assert not reader, f"{user['metadata']['name']} reads an organisation's topic"
+    assert "integrations.deadletter.v1" in declared
+    assert not [name for name in declared if name.startswith("integration.")]
 
 
 def test_insights_reads_every_event_topic(
     built: dict[str, dict[str, BuiltService]],
 ) -> None:
-    others = {t.name for t in REGISTRY.topics.values() if t.service != "insights"}
-    assert needs_for(built, "prod")["insights"].reads == others
+    upstream = {t.name for t in REGISTRY.topics.values() if t.service in UPSTREAM_OF_INSIGHTS}
+    assert needs_for(built, "prod")["insights"].reads == upstream
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_integrations_never_reads_responses_or_identity(
+    overlay: str,
+    rendered: dict[str, list[Obj]],
+    built: dict[str, dict[str, BuiltService]],
+) -> None:
+    """Individual responses (with their exact times) and identity's people never reach the
+    service that hands events to third parties: neither its consumers nor its KafkaUser."""
+    reads = needs_for(built, overlay)[ORG_TOPIC_PUBLISHER].reads
+    assert reads == {
+        "teams.team.v1",
+        "assessments.campaign.v1",
+        "insights.alerts.v1",
+        "insights.results.v1",
+    }
+    acls = acls_of(named(rendered[overlay], "KafkaUser", f"huddle-{ORG_TOPIC_PUBLISHER}"))
+    forbidden = ["assessments.response.v1", *REGISTRY.topic_names(services=["identity"])]
+    for topic in forbidden:
+        assert not allowed(acls, "topic", topic, "Read"), topic
+        assert not allowed(acls, "topic", topic, "Describe"), topic
 
 
 @pytest.mark.parametrize("overlay", OVERLAYS)
@@ -167,7 +234,11 @@ def test_the_kafka_cluster_is_kraft_with_authenticated_clients(
 ) -> None:
     objects = rendered[overlay]
     kafka = named(objects, "Kafka", KAFKA_CLUSTER)
-    (listener,) = kafka["spec"]["kafka"]["listeners"]
+    listeners = {item["name"]: item for item in kafka["spec"]["kafka"]["listeners"]}
+    # The services' listener in both overlays; prod adds the external one for integrators.
+    assert set(listeners) == ({"tls", "external"} if overlay == "prod" else {"tls"})
+    listener = listeners["tls"]
+    assert listener["type"] == "internal"
     assert listener["port"] == 9093 and listener["tls"] is True
     assert listener["authentication"]["type"] == "scram-sha-512"
     assert kafka["spec"]["kafka"]["authorization"]["type"] == "simple"
@@ -182,3 +253,45 @@ def test_the_kafka_cluster_is_kraft_with_authenticated_clients(
     for service in SERVICE_NAMES:
         labels = named(objects, "Deployment", service)["spec"]["template"]["metadata"]["labels"]
         assert peer["podSelector"]["matchLabels"].items() <= labels.items(), service
+
+
+def test_prod_has_an_external_listener_with_tls_and_scram(rendered: dict[str, list[Obj]]) -> None:
+    """Integrators connect from outside the cluster, over TLS, as SCRAM-SHA-512 users (their own
+    KafkaUsers, deploy/k8s/integrators); the listener is on a port of its own."""
+    kafka = named(rendered["prod"], "Kafka", KAFKA_CLUSTER)
+    listeners = kafka["spec"]["kafka"]["listeners"]
+    (external,) = [item for item in listeners if item["type"] != "internal"]
+    assert external["type"] in {"loadbalancer", "ingress", "route", "nodeport"}
+    assert external["tls"] is True
+    assert external["authentication"] == {"type": "scram-sha-512"}
+    assert external["port"] not in {item["port"] for item in listeners if item is not external}
+    assert kafka["spec"]["kafka"]["authorization"]["type"] == "simple"
+    if external["type"] == "ingress":
+        # ingress listeners need a host for the bootstrap and each broker (TLS passthrough).
+        assert external["configuration"]["bootstrap"]["host"]
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_organisation_topics_are_replicated_like_the_others(
+    overlay: str,
+    rendered: dict[str, list[Obj]],
+    built: dict[str, dict[str, BuiltService]],
+) -> None:
+    """The topics the integrations service creates get the replication of the KafkaTopics, never
+    less than min.insync.replicas (acks=all writes would be refused: the relay would stall)."""
+    objects = rendered[overlay]
+    (replicas,) = {t["spec"]["replicas"] for t in of_kind(objects, "KafkaTopic")}
+    min_insync = named(objects, "Kafka", KAFKA_CLUSTER)["spec"]["kafka"]["config"][
+        "min.insync.replicas"
+    ]
+    assert replicas >= min_insync
+    deployment = named(objects, "Deployment", ORG_TOPIC_PUBLISHER)
+    env = container_env(objects, container(deployment, ORG_TOPIC_PUBLISHER))
+    assert env["HUDDLE_ORG_TOPIC_REPLICATION_FACTOR"] == str(replicas)
+    settings = built[overlay][ORG_TOPIC_PUBLISHER].runtime.settings
+    if not hasattr(settings, "org_topic_replication_factor"):
+        pytest.skip(
+            "IntegrationsSettings does not read HUDDLE_ORG_TOPIC_REPLICATION_FACTOR yet: "
+            "organisation topics are created with replication 1"
+        )
+    assert settings.org_topic_replication_factor == replicas

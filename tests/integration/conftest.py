@@ -68,6 +68,22 @@ def start_insights(
 
 
 @pytest.fixture
+def start_integrations(
+    databases: DatabaseFactory, settings_for: Callable[..., dict[str, Any]]
+) -> Callable[..., Any]:
+    from huddle_integrations.bootstrap import MIGRATIONS, build_app
+    from huddle_integrations.config import IntegrationsSettings
+
+    def start(database_url: str | None = None, **overrides: Any) -> Any:
+        url = database_url or databases.create("integrations", MIGRATIONS)
+        overrides.setdefault("webhook_allow_private_targets", True)
+        app = build_app(IntegrationsSettings(**settings_for(url, **overrides)))
+        return running(app, url)
+
+    return start
+
+
+@pytest.fixture
 async def teams(start_teams: Callable[..., Any]) -> AsyncIterator[RunningService]:
     async with start_teams() as service:
         yield service

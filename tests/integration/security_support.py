@@ -29,10 +29,11 @@ from huddle_devtools.devinfra.selection import Infrastructure, free_port
 from huddle_devtools.testing.databases import DatabaseFactory
 from huddle_devtools.testing.processes import ServiceProcess
 
-SERVICES = ("identity", "teams", "assessments", "insights")
+SERVICES = ("identity", "teams", "assessments", "insights", "integrations")
 PASSWORD = "correct horse battery staple"
 OPERATOR_KEY = "operator-key-for-the-security-matrix"
 PULSE = "huddle-team-pulse-v1"
+DEAD_WEBHOOK = "http://127.0.0.1:9/huddle-hooks"  # the discard port: nothing listens there
 PULSE_ITEMS = ("energy", "recognition", "workload", "pride", "recommend")
 RESPONDENTS = 10  # the comment threshold of assessments (insights needs only five)
 
@@ -44,7 +45,7 @@ MEMBER = "member"  # org role member, on no team
 TEAM_LEAD = "team_lead"  # org role member, the team's clinical lead
 TEAM_MEMBER = "team_member"  # org role member, a nurse on the team
 CLIENT_SCOPED = "client_scoped"  # integration client with fhir:read and dashboards:read
-CLIENT_UNSCOPED = "client_unscoped"  # integration client with events:read only
+CLIENT_UNSCOPED = "client_unscoped"  # integration client with events:read only (integrations)
 OPERATOR = "operator"  # no token, only the insights operator key
 PRINCIPALS = (
     ANONYMOUS,
@@ -97,10 +98,11 @@ def leaf_strings(value: Any) -> list[str]:
 def running_stack(
     infra: Infrastructure, databases: DatabaseFactory, log_dir: Path
 ) -> Iterator[Stack]:
-    """The four services as processes; every service verifies identity's own tokens."""
+    """The five services as processes; every service verifies identity's own tokens."""
     from huddle_assessments.bootstrap import MIGRATIONS as ASSESSMENTS
     from huddle_identity.bootstrap import MIGRATIONS as IDENTITY
     from huddle_insights.bootstrap import MIGRATIONS as INSIGHTS
+    from huddle_integrations.bootstrap import MIGRATIONS as INTEGRATIONS
     from huddle_teams.bootstrap import MIGRATIONS as TEAMS
 
     migrations = {
@@ -108,6 +110,7 @@ def running_stack(
         "teams": TEAMS,
         "assessments": ASSESSMENTS,
         "insights": INSIGHTS,
+        "integrations": INTEGRATIONS,
     }
     identity_port = free_port()
     prefix = f"s{uuid.uuid4().hex[:8]}."
@@ -123,6 +126,11 @@ def running_stack(
             "HUDDLE_ARGON2_TIME_COST": "1",
             "HUDDLE_ARGON2_MEMORY_KIB": "8192",
             "HUDDLE_OPERATOR_KEY": OPERATOR_KEY,
+            # Webhooks to a closed port on this machine: every delivery is dead at once.
+            "HUDDLE_WEBHOOK_ALLOW_PRIVATE_TARGETS": "true",
+            "HUDDLE_WEBHOOK_MAX_ATTEMPTS": "1",
+            "HUDDLE_WEBHOOK_POLL_INTERVAL_S": "0.1",
+            "HUDDLE_WEBHOOK_DISABLE_AFTER_DEAD": "1000",
         }
         port = identity_port if name == "identity" else free_port()
         processes[name] = ServiceProcess(name, port=port, env=env, log_dir=log_dir)
@@ -168,7 +176,7 @@ class Databases:
 
 @dataclass
 class Stack:
-    """The four services and one HTTP client for each."""
+    """The five services and one HTTP client for each."""
 
     processes: dict[str, ServiceProcess]
     http: dict[str, httpx.Client] = field(default_factory=dict)
@@ -194,7 +202,7 @@ class Stack:
         services that take writes: each change to a resource appends at least one event.
         (Insights writes only alerts, on its own schedule, from what it consumes.)"""
         streams: list[tuple[str, str, str, int]] = []
-        for service in ("identity", "teams", "assessments"):
+        for service in ("identity", "teams", "assessments", "integrations"):
             rows = self.query(
                 service,
                 "SELECT stream_id, tenant_id, count(*) FROM events WHERE stream_id IN "
@@ -279,6 +287,8 @@ class World:
     campaign_id: str = ""  # answered by ten people, then closed
     open_campaign_id: str = ""  # open, unanswered
     response_id: str = ""  # the team member's own response to campaign_id
+    subscription_id: str = ""  # a webhook subscription of A's
+    delivery_id: str = ""  # a dead delivery of it (its receiver never answers)
     public_login: dict[str, str] = field(default_factory=dict)  # a third org, for sign-in
     secrets: set[str] = field(default_factory=set)  # ids and names of A, never shown to B
 
@@ -334,6 +344,30 @@ class World:
         ).json()
         return created["client_id"], created["client_secret"]
 
+    def new_subscription(self) -> str:
+        created = ok(self.admin("integrations", "POST", "/v1/webhooks", json={"url": DEAD_WEBHOOK}))
+        subscription_id: str = created.json()["id"]
+        return subscription_id
+
+    def new_dead_delivery(self, subscription_id: str) -> str:
+        """A ping to the subscription, once it has failed for good (a delivery to replay)."""
+        ping = ok(self.admin("integrations", "POST", f"/v1/webhooks/{subscription_id}/ping"), 202)
+        delivery_id = str(ping.json()["id"])
+
+        def dead() -> bool:
+            log = ok(
+                self.admin(
+                    "integrations",
+                    "GET",
+                    f"/v1/webhooks/{subscription_id}/deliveries",
+                    params={"status": "dead"},
+                )
+            ).json()["items"]
+            return any(str(d["id"]) == delivery_id for d in log)
+
+        wait_for("the ping to fail for good", dead, every_s=0.2)
+        return delivery_id
+
     def add_member(self, team_id: str, user_id: str, role: str) -> None:
         """Teams learns people from identity's events: retry until it knows this one."""
         path = f"/v1/teams/{team_id}/members"
@@ -386,6 +420,8 @@ class World:
         ]
         instruments = ok(self.admin("assessments", "GET", "/v1/instruments")).json()
         members = ok(self.admin("teams", "GET", f"/v1/teams/{self.team_id}/members")).json()
+        hooks = ok(self.admin("integrations", "GET", "/v1/webhooks", params={"limit": 200}))
+        sharing = ok(self.admin("integrations", "GET", "/v1/integrations/sharing"))
         return {
             "users": sorted((u["id"], u["version"], u["status"]) for u in users["items"]),
             "clients": sorted((c["client_id"], c["revoked"]) for c in clients["items"]),
@@ -393,6 +429,8 @@ class World:
             "members": sorted((m["user_id"], m["role"]) for m in members["items"]),
             "campaigns": campaigns,
             "instruments": sorted(i["id"] for i in instruments["items"]),
+            "webhooks": sorted((w["id"], w["version"], w["status"]) for w in hooks.json()["items"]),
+            "sharing": sharing.headers["ETag"],
         }
 
 
@@ -513,6 +551,8 @@ def build_world(stack: Stack) -> World:
         return True
 
     wait_for("insights to project organisation A", projected, timeout_s=120)
+    world.subscription_id = world.new_subscription()
+    world.delivery_id = world.new_dead_delivery(world.subscription_id)
 
     world.secrets = {
         world.org_id,
@@ -524,6 +564,7 @@ def build_world(stack: Stack) -> World:
         world.campaign_id,
         world.open_campaign_id,
         world.response_id,
+        world.subscription_id,
         f"Alpha Pulse {tag}",
         *world.user_ids.values(),
         *world.respondent_ids,

@@ -1,4 +1,4 @@
-"""`make up` / `make down` as a user runs them: four services ready, nothing left behind."""
+"""`make up` / `make down` as a user runs them: five services ready, nothing left behind."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import httpx
 
 from huddle_devtools.devinfra.selection import free_port
 
-SERVICES = ("identity", "teams", "assessments", "insights")
+SERVICES = ("identity", "teams", "assessments", "insights", "integrations")
 
 
 def devstack(command: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -33,7 +33,7 @@ def alive(pid: int) -> bool:
     return "State:\tZ" not in status
 
 
-def test_up_brings_all_four_services_to_ready_and_down_stops_every_process(
+def test_up_brings_all_five_services_to_ready_and_down_stops_every_process(
     server_dir: Path,
 ) -> None:
     ports = {name: free_port() for name in SERVICES}
@@ -56,7 +56,7 @@ def test_up_brings_all_four_services_to_ready_and_down_stops_every_process(
         state = server_dir / "state"
         pid_files = [*state.glob("services/*.pid"), *state.rglob("*.pid")]
         pids = {int(p.read_text().split()[0]) for p in pid_files if p.read_text().strip()}
-        assert len(pids) >= 6, "four services, PostgreSQL and Kafka"
+        assert len(pids) >= 7, "five services, PostgreSQL and Kafka"
     finally:
         down = devstack("down", env)
     assert down.returncode == 0, down.stdout + down.stderr

@@ -1,14 +1,17 @@
-"""All four services as real processes: from sign-up to the dashboards, numbers checked.
+"""All five services as real processes: from sign-up to the dashboards, numbers checked, and
+the same journey in the organisation's integration feed.
 
 The same run checks what operators rely on: one trace from the teams request through the relay
-to the insights projection (spans written by each process to its own file), metrics that move,
-and logs that never hold a password, a token or a survey answer.
+to the insights projection and the integrations service (spans written by each process to its
+own file), metrics that move, and logs that never hold a password, a token or a survey answer.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,6 +19,7 @@ from typing import Any
 
 import httpx
 import pytest
+from standardwebhooks.webhooks import Webhook
 
 from huddle_assessments.bootstrap import MIGRATIONS as ASSESSMENTS
 from huddle_devtools.devinfra.selection import free_port
@@ -24,6 +28,7 @@ from huddle_devtools.testing.kafka import eventually
 from huddle_devtools.testing.processes import ServiceProcess
 from huddle_identity.bootstrap import MIGRATIONS as IDENTITY
 from huddle_insights.bootstrap import MIGRATIONS as INSIGHTS
+from huddle_integrations.bootstrap import MIGRATIONS as INTEGRATIONS
 from huddle_teams.bootstrap import MIGRATIONS as TEAMS
 
 from .identity_support import PASSWORD, person
@@ -42,6 +47,22 @@ ITEMS = ["energy", "recognition", "workload", "pride", "recommend"]
 
 
 @pytest.fixture
+def receiver(log_dir: Path) -> Iterator[tuple[str, Path]]:
+    """A webhook receiver of the organisation's own, as its own process."""
+    port = free_port()
+    received = log_dir / "webhooks.jsonl"
+    script = Path(__file__).with_name("webhook_receiver.py")
+    process = subprocess.Popen(
+        [sys.executable, str(script), "--port", str(port), "--log", str(received)]
+    )
+    try:
+        yield f"http://127.0.0.1:{port}/huddle", received
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
 def stack(
     databases: DatabaseFactory, service_env: Callable[..., dict[str, str]], log_dir: Path
 ) -> Iterator[dict[str, ServiceProcess]]:
@@ -52,6 +73,7 @@ def stack(
         "HUDDLE_ARGON2_MEMORY_KIB": "8192",
         "HUDDLE_JWKS_URL": jwks,
         "HUDDLE_AUTO_CLOSE_INTERVAL_S": "1",
+        "HUDDLE_WEBHOOK_ALLOW_PRIVATE_TARGETS": "true",  # the receiver is on 127.0.0.1
     }
     processes = {
         name: ServiceProcess(
@@ -69,6 +91,7 @@ def stack(
             ("teams", TEAMS),
             ("assessments", ASSESSMENTS),
             ("insights", INSIGHTS),
+            ("integrations", INTEGRATIONS),
         )
     }
     try:
@@ -101,13 +124,13 @@ def spans(stack: dict[str, ServiceProcess], name: str) -> list[dict[str, Any]]:
 
 
 async def test_from_sign_up_to_the_morale_dashboard(
-    stack: dict[str, ServiceProcess], log_dir: Path
+    stack: dict[str, ServiceProcess], log_dir: Path, receiver: tuple[str, Path]
 ) -> None:
-    identity, teams, assessments, insights = (
+    identity, teams, assessments, insights, integrations = (
         httpx.AsyncClient(base_url=stack[name].url, timeout=30)
-        for name in ("identity", "teams", "assessments", "insights")
+        for name in ("identity", "teams", "assessments", "insights", "integrations")
     )
-    async with identity, teams, assessments, insights:
+    async with identity, teams, assessments, insights, integrations:
         admin = person("Amara Okafor", "physician")
         org = (await identity.post("/v1/orgs", json={"name": "Riverside", "admin": admin})).json()
         org_id = org["org"]["id"]
@@ -120,6 +143,15 @@ async def test_from_sign_up_to_the_morale_dashboard(
             return {"Authorization": f"Bearer {token.json()['access_token']}"}
 
         boss = await bearer(admin["email"])
+        hook_url, received = receiver
+
+        created = await integrations.post(
+            "/v1/webhooks",
+            json={"url": hook_url, "event_types": ["huddle.integration.team.created.v1"]},
+            headers=boss,
+        )
+        assert created.status_code == 201, created.text
+        state: dict[str, str] = {"hook_secret": created.json()["secret"]}
         professions = ["nurse", "nurse", "nurse", "physician", "pharmacist", "social_worker"]
         people = []
         for n, profession in enumerate(professions):
@@ -159,7 +191,6 @@ async def test_from_sign_up_to_the_morale_dashboard(
                 await assessments.post(f"/v1/campaigns/{opened.json()['id']}/close", headers=boss)
             return False
 
-        state: dict[str, str] = {}
         await eventually(eligible_everyone, timeout_s=60, interval_s=1.0)
         campaign_id = state["campaign"]
         for (_, email), (answers, _) in zip(people, ANSWERS, strict=False):
@@ -194,6 +225,84 @@ async def test_from_sign_up_to_the_morale_dashboard(
         listing = (await insights.get(f"/v1/orgs/{org_id}/dashboard", headers=boss)).json()
         assert [t["team_id"] for t in listing["teams"]] == [team_id]
 
+        # ---- the same journey in the organisation's integration feed ---------------------------
+        client = (
+            await identity.post(
+                "/v1/clients",
+                json={"name": "Riverside integration engine", "scopes": ["events:read"]},
+                headers=boss,
+            )
+        ).json()
+        token = await identity.post(
+            "/v1/auth/token",
+            data={
+                "grant_type": "client_credentials",
+                "client_id": client["client_id"],
+                "client_secret": client["client_secret"],
+            },
+        )
+        engine = {"Authorization": f"Bearer {token.json()['access_token']}"}
+        promoted = people[0][0]
+        changed = await teams.put(
+            f"/v1/teams/{team_id}/members/{promoted}/role",
+            json={
+                "role": "clinical_lead",
+                "reason": "took over the practice's quality work",
+                "effective_date": datetime.now(UTC).date().isoformat(),
+                "category": "promotion",
+            },
+            headers=boss,
+        )
+        assert changed.status_code == 200, changed.text
+        wanted = {
+            "huddle.integration.team.created.v1": 1,
+            "huddle.integration.team.member_joined.v1": 6,
+            "huddle.integration.team.member_role_changed.v1": 1,
+            "huddle.integration.campaign.opened.v1": 1,
+            "huddle.integration.campaign.closed.v1": 1,
+            "huddle.integration.results.published.v1": 1,
+        }
+        feed: list[dict[str, Any]] = []
+
+        async def journey_in_feed() -> bool:
+            response = await integrations.get("/v1/events", params={"limit": 1000}, headers=engine)
+            assert response.status_code == 200, response.text
+            feed[:] = response.json()
+            counts = {t: sum(e["type"] == t for e in feed) for t in wanted}
+            ours = [e for e in feed if e["data"].get("campaign_id") == campaign_id]
+            return all(counts[t] >= n for t, n in wanted.items()) and len(ours) == 3
+
+        await eventually(journey_in_feed, timeout_s=90, interval_s=0.5)
+        assert {e["tenantid"] for e in feed} == {org_id}
+        assert {e["subject"] for e in feed} == {team_id}
+        role_change = next(e for e in feed if e["type"].endswith("member_role_changed.v1"))
+        assert role_change["data"]["member"]["user_id"] == promoted
+        assert role_change["data"]["category"] == "promotion"
+        # (campaigns opened before every member had arrived were closed at once, unanswered)
+        closed_event = next(
+            e
+            for e in feed
+            if e["type"].endswith("campaign.closed.v1") and e["data"]["campaign_id"] == campaign_id
+        )
+        assert closed_event["data"]["participation"] == {
+            "eligible": 6,
+            "responded": 5,
+            "rate": round(5 / 6, 4),
+        }
+        results = next(
+            e
+            for e in feed
+            if e["type"].endswith("results.published.v1")
+            and e["data"]["campaign_id"] == campaign_id
+        )
+        assert results["data"]["suppressed"] is False
+        assert results["data"]["scores"]["morale"] == expected == 60.0
+        as_text = json.dumps(feed)
+        for private in ("Riverside A", "a private remark", "quality work", "@", '"energy"'):
+            assert private not in as_text
+        refused = await integrations.get("/v1/events", headers=await bearer(people[1][1]))
+        assert refused.status_code == 403
+
         # ---- one trace: teams request -> relay publish -> insights projection ----------------
         requests = [
             s
@@ -214,6 +323,26 @@ async def test_from_sign_up_to_the_morale_dashboard(
             if s["name"] == "apply huddle.teams.team_created.v1" and s["trace_id"] == trace_id
         ]
         assert applied, "the insights projection continues the same trace"
+        translated = [
+            s
+            for s in spans(stack, "integrations")
+            if s["name"] == "apply huddle.teams.team_created.v1" and s["trace_id"] == trace_id
+        ]
+        assert translated, "the integrations service continues the same trace"
+
+        def delivered() -> list[dict[str, Any]]:
+            lines = received.read_text().splitlines() if received.exists() else []
+            return [json.loads(line) for line in lines if json.loads(line)["status"] < 300]
+
+        await eventually(delivered, timeout_s=60, interval_s=0.5)
+        hook = Webhook(state["hook_secret"]).verify(
+            delivered()[0]["body"], delivered()[0]["headers"]
+        )
+        assert hook["type"] == "huddle.integration.team.created.v1" and hook["subject"] == team_id
+        deliveries = [s for s in spans(stack, "integrations") if s["name"] == "webhook deliver"]
+        assert any(link["trace_id"] == trace_id for d in deliveries for link in d["links"]), (
+            "the webhook delivery links to the trace of the change that caused it"
+        )
         batches = [s for s in spans(stack, "insights") if s["name"].startswith("apply batch")]
         assert any(link["trace_id"] == trace_id for batch in batches for link in batch["links"]), (
             "the batch span links to the events it applied"

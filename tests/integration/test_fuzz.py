@@ -33,7 +33,7 @@ from huddle_devtools.testing.databases import DatabaseFactory
 from huddle_devtools.testing.processes import ServiceProcess
 from huddle_devtools.testing.tokens import TestSigner
 
-SERVICES = ("identity", "teams", "assessments", "insights")
+SERVICES = ("identity", "teams", "assessments", "insights", "integrations")
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 FUZZ = settings(
     max_examples=8,
@@ -64,6 +64,7 @@ def processes(
     from huddle_assessments.bootstrap import MIGRATIONS as ASSESSMENTS
     from huddle_identity.bootstrap import MIGRATIONS as IDENTITY
     from huddle_insights.bootstrap import MIGRATIONS as INSIGHTS
+    from huddle_integrations.bootstrap import MIGRATIONS as INTEGRATIONS
     from huddle_teams.bootstrap import MIGRATIONS as TEAMS
 
     migrations = {
@@ -71,6 +72,7 @@ def processes(
         "teams": TEAMS,
         "assessments": ASSESSMENTS,
         "insights": INSIGHTS,
+        "integrations": INTEGRATIONS,
     }
     log_dir: Path = tmp_path_factory.mktemp("fuzz-logs")
     prefix = f"f{uuid.uuid4().hex[:8]}."
@@ -85,6 +87,8 @@ def processes(
                 "HUDDLE_JWKS_URL": signer.jwks_url,
                 "HUDDLE_ARGON2_TIME_COST": "1",
                 "HUDDLE_ARGON2_MEMORY_KIB": "8192",
+                # the feed's long poll: generated `wait` values must not make the run crawl
+                "HUDDLE_FEED_MAX_WAIT_S": "0.5",
             }
             process = ServiceProcess(name, port=free_port(), env=env, log_dir=log_dir)
             process.start(wait_ready=False)

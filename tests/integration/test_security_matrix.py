@@ -1,10 +1,10 @@
-"""Every route of the four services, called by every kind of principal and by a stranger.
+"""Every route of the five services, called by every kind of principal and by a stranger.
 
 One table (``MATRIX``) declares, per operation of the OpenAPI documents, who may call it and
 with what status everyone else is refused, and how to fill its path and body from organisation
 A's data. Three tests read it:
 
-* the table and the four OpenAPI documents list the same operations, so that a route added
+* the table and the five OpenAPI documents list the same operations, so that a route added
   without an entry (or removed with one left behind) fails here;
 * the role matrix: each operation x each principal of organisation A gets the declared status;
 * tenant isolation: organisation B's org admin, aimed at organisation A's resources, is refused
@@ -43,6 +43,7 @@ from .security_support import (
     ANONYMOUS,
     CLIENT_UNSCOPED,
     CLIENTS,
+    DEAD_WEBHOOK,
     MEMBER,
     OPERATOR,
     OPERATOR_KEY,
@@ -66,7 +67,12 @@ from .security_support import (
 
 pytestmark = pytest.mark.timeout(600)
 
-JSON_TYPES = ("application/json", "application/problem+json", "application/fhir+json")
+JSON_TYPES = (
+    "application/json",
+    "application/problem+json",
+    "application/fhir+json",
+    "application/cloudevents-batch+json",  # the integration event feed
+)
 
 
 # ---- the table ---------------------------------------------------------------------------
@@ -129,6 +135,7 @@ def tokens(status: int) -> dict[str, int]:
 
 DETAILS = {ORG_ADMIN: 200, ANALYST: 200, TEAM_LEAD: 200, TEAM_MEMBER: 200}  # not MEMBER
 MANAGERS = (ORG_ADMIN, TEAM_LEAD)
+INTEGRATORS = rule(org_admin=200, client_unscoped=200)  # CLIENT_UNSCOPED holds events:read
 
 
 def managers(status: int) -> dict[str, int]:
@@ -262,6 +269,28 @@ def _campaign_to_change(body: Any) -> Build:
 
 def _response(world: World, fresh: bool) -> Call:
     return Call({"campaign_id": world.campaign_id, "response_id": world.response_id})
+
+
+# -- integrations builders --
+
+
+def _subscription(world: World, fresh: bool) -> Call:
+    return Call({"subscription_id": world.subscription_id})
+
+
+def _subscription_to_change(body: Any) -> Build:
+    def build(world: World, fresh: bool) -> Call:
+        target = world.new_subscription() if fresh else world.subscription_id
+        return Call({"subscription_id": target}, json=body)
+
+    return build
+
+
+def _delivery_to_replay(world: World, fresh: bool) -> Call:
+    if fresh:
+        target = world.new_subscription()
+        return Call({"subscription_id": target, "delivery_id": world.new_dead_delivery(target)})
+    return Call({"subscription_id": world.subscription_id, "delivery_id": world.delivery_id})
 
 
 # -- insights builders --
@@ -484,6 +513,89 @@ MATRIX: list[Operation] = [
         rule(org_admin=200, analyst=200, team_lead=200),
         404,
         _campaign,
+    ),
+    # integrations: the organisation's integration surface, for org admins and clients with
+    # events:read; every route is about the caller's own organisation (B gets B's).
+    Operation("integrations", "GET", "/health/live", everyone(200), 200, _no_body, public=True),
+    Operation("integrations", "GET", "/health/ready", everyone(200), 200, _no_body, public=True),
+    Operation("integrations", "GET", "/v1/events", INTEGRATORS, 200, _no_body),
+    Operation("integrations", "GET", "/v1/events/types", INTEGRATORS, 200, _no_body),
+    Operation("integrations", "GET", "/v1/integrations/sharing", INTEGRATORS, 200, _no_body),
+    Operation(
+        "integrations",
+        "PUT",
+        "/v1/integrations/sharing",
+        rule(org_admin=200),
+        200,
+        fixed(Call(json={"shared_fields": ["campaign.title"]})),
+    ),
+    Operation(
+        "integrations",
+        "POST",
+        "/v1/webhooks",
+        rule(org_admin=201, client_unscoped=201),
+        201,
+        fixed(Call(json={"url": DEAD_WEBHOOK, "description": "matrix"})),
+    ),
+    Operation("integrations", "GET", "/v1/webhooks", INTEGRATORS, 200, _no_body),
+    Operation(
+        "integrations", "GET", "/v1/webhooks/{subscription_id}", INTEGRATORS, 404, _subscription
+    ),
+    Operation(
+        "integrations",
+        "PATCH",
+        "/v1/webhooks/{subscription_id}",
+        INTEGRATORS,
+        404,
+        _subscription_to_change({"description": "changed by the matrix"}),
+    ),
+    Operation(
+        "integrations",
+        "DELETE",
+        "/v1/webhooks/{subscription_id}",
+        rule(org_admin=204, client_unscoped=204),
+        404,
+        _subscription_to_change(None),
+    ),
+    Operation(
+        "integrations",
+        "POST",
+        "/v1/webhooks/{subscription_id}/rotate-secret",
+        INTEGRATORS,
+        404,
+        _subscription_to_change({"overlap_s": 60}),
+    ),
+    Operation(
+        "integrations",
+        "POST",
+        "/v1/webhooks/{subscription_id}/ping",
+        rule(org_admin=202, client_unscoped=202),
+        404,
+        _subscription,
+    ),
+    Operation(
+        "integrations",
+        "GET",
+        "/v1/webhooks/{subscription_id}/deliveries",
+        INTEGRATORS,
+        404,
+        _subscription,
+    ),
+    Operation(
+        "integrations",
+        "POST",
+        "/v1/webhooks/{subscription_id}/deliveries/{delivery_id}/replay",
+        rule(org_admin=202, client_unscoped=202),
+        404,
+        _delivery_to_replay,
+    ),
+    Operation(
+        "integrations",
+        "POST",
+        "/v1/webhooks/{subscription_id}/replay",
+        rule(org_admin=202, client_unscoped=202),
+        404,
+        _subscription_to_change({}),
     ),
     # insights: organisation views for admins, analysts and dashboards:read; team views also
     # for the team; operations for org admins (status) and the operator key (rebuild, replay).

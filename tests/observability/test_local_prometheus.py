@@ -190,6 +190,7 @@ def test_the_dev_stack_configuration(
         ("teams", ["127.0.0.1:18002"]),
         ("assessments", ["127.0.0.1:8003"]),
         ("insights", ["127.0.0.1:8004"]),
+        ("integrations", ["127.0.0.1:8005"]),
     ]
     assert "--web.listen-address=127.0.0.1:19999" in prometheus.command()
 

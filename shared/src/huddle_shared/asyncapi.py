@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from huddle_shared.events import EventRegistry
 
 REF = "#/components/schemas/{model}"
+_PARAMETER = re.compile(r"\{([A-Za-z0-9_]+)\}")
+PARAMETER_DESCRIPTIONS = {"org_id": "The organisation's id (its tenant id)."}
 
 CLOUDEVENT_HEADERS: dict[str, Any] = {
     "type": "object",
@@ -49,19 +52,68 @@ def _message_name(type_name: str) -> str:
     return type_name.replace(".", "_")
 
 
-def build_document(registry: EventRegistry, *, version: str = "1.0.0") -> dict[str, Any]:
+def build_document(
+    registry: EventRegistry,
+    *,
+    integration: EventRegistry | None = None,
+    version: str = "1.0.0",
+) -> dict[str, Any]:
+    """Every topic of ``registry``, then the integration events (their own channel, one topic
+    per organisation, and their schemas under an ``Integration`` prefix: the names of the
+    public contract must not clash with the domain events they are made from)."""
     schemas: dict[str, Any] = {"CloudEventHeaders": CLOUDEVENT_HEADERS}
     messages: dict[str, Any] = {}
     channels: dict[str, Any] = {}
     operations: dict[str, Any] = {}
+    parts = (schemas, messages, channels, operations)
+    _add_registry(registry, *parts, prefix="")
+    if integration is not None:
+        _add_registry(integration, *parts, prefix="Integration")
+    return {
+        "asyncapi": "3.0.0",
+        "info": {
+            "title": "Huddle events",
+            "version": version,
+            "description": "Domain events of the Huddle services on Kafka, as CloudEvents in "
+            "binary content mode. Topics are <service>.<aggregate>.v<n>, keyed by aggregate "
+            "id; event types are additive-only within a version. The integration events "
+            "(huddle.integration.*) are the public contract for health-system IT: on each "
+            "organisation's own topic integration.<org id>.v1 here, and the same events (same "
+            "ids) by webhook and by the HTTP feed, as structured CloudEvents JSON; see "
+            "docs/integration.md.",
+        },
+        "defaultContentType": "application/json",
+        "servers": {
+            "local": {
+                "host": "127.0.0.1:59092",
+                "protocol": "kafka",
+                "description": "The local development broker started by `make run`.",
+            }
+        },
+        "channels": channels,
+        "operations": operations,
+        "components": {"schemas": dict(sorted(schemas.items())), "messages": messages},
+    }
+
+
+def _add_registry(
+    registry: EventRegistry,
+    schemas: dict[str, Any],
+    messages: dict[str, Any],
+    channels: dict[str, Any],
+    operations: dict[str, Any],
+    *,
+    prefix: str,
+) -> None:
+    ref = "#/components/schemas/" + prefix + "{model}"
     for topic_name in registry.topic_names():
         topic = registry.topics[topic_name]
         channel_messages: dict[str, Any] = {}
         for spec in sorted(registry.types_on(topic_name), key=lambda s: s.type_name):
-            schema = spec.model.model_json_schema(ref_template=REF)
+            schema = spec.model.model_json_schema(ref_template=ref)
             for name, definition in schema.pop("$defs", {}).items():
-                schemas[name] = definition
-            model_name = spec.model.__name__
+                schemas[prefix + name] = definition
+            model_name = prefix + spec.model.__name__
             schemas[model_name] = schema
             msg = _message_name(spec.type_name)
             messages[msg] = {
@@ -79,7 +131,7 @@ def build_document(registry: EventRegistry, *, version: str = "1.0.0") -> dict[s
                 },
             }
             channel_messages[msg] = {"$ref": f"#/components/messages/{msg}"}
-        channels[topic_name] = {
+        channel: dict[str, Any] = {
             "address": topic_name,
             "description": topic.description,
             "messages": channel_messages,
@@ -90,46 +142,32 @@ def build_document(registry: EventRegistry, *, version: str = "1.0.0") -> dict[s
                 }
             },
         }
+        parameters = _PARAMETER.findall(topic_name)
+        if parameters:
+            channel["parameters"] = {
+                p: {"description": PARAMETER_DESCRIPTIONS.get(p, p)} for p in parameters
+            }
+        key = _PARAMETER.sub(lambda m: m.group(1), topic_name)
+        channels[key] = channel
         operations[f"{topic.service}_publishes_{topic.aggregate}"] = {
             "action": "send",
             "summary": f"The {topic.service} service publishes {topic.aggregate} events.",
-            "channel": {"$ref": f"#/channels/{topic_name}"},
-            "messages": [
-                {"$ref": f"#/channels/{topic_name}/messages/{m}"} for m in channel_messages
-            ],
+            "channel": {"$ref": f"#/channels/{key}"},
+            "messages": [{"$ref": f"#/channels/{key}/messages/{m}"} for m in channel_messages],
         }
-    return {
-        "asyncapi": "3.0.0",
-        "info": {
-            "title": "Huddle events",
-            "version": version,
-            "description": "Domain events of the Huddle services on Kafka, as CloudEvents in "
-            "binary content mode. Topics are <service>.<aggregate>.v<n>, keyed by aggregate "
-            "id; event types are additive-only within a version.",
-        },
-        "defaultContentType": "application/json",
-        "servers": {
-            "local": {
-                "host": "127.0.0.1:59092",
-                "protocol": "kafka",
-                "description": "The local development broker started by `make run`.",
-            }
-        },
-        "channels": channels,
-        "operations": operations,
-        "components": {"schemas": dict(sorted(schemas.items())), "messages": messages},
-    }
 
 
-def render(registry: EventRegistry) -> str:
-    return json.dumps(build_document(registry), indent=2, sort_keys=False) + "\n"
+def render(registry: EventRegistry, integration: EventRegistry | None = None) -> str:
+    document = build_document(registry, integration=integration)
+    return json.dumps(document, indent=2, sort_keys=False) + "\n"
 
 
 def main() -> None:
     """Regenerate ``docs/asyncapi.json``: ``python -m huddle_shared.asyncapi > docs/…``."""
     from huddle_shared.contracts import REGISTRY
+    from huddle_shared.contracts.integration import INTEGRATION_REGISTRY
 
-    print(render(REGISTRY), end="")
+    print(render(REGISTRY, INTEGRATION_REGISTRY), end="")
 
 
 if __name__ == "__main__":

@@ -66,3 +66,45 @@ DASHBOARD_CACHE = Counter(
     "Dashboard cache look-ups in insights by endpoint and result (hit, miss)",
     ["endpoint", "result"],
 )
+
+# The integrations service: integration events published (to the feed, the organisation's
+# topic and its webhooks), by type.
+INTEGRATION_EVENTS = Counter(
+    "huddle_integration_events_published_total",
+    "Integration events published to the feed, by type",
+    ["type"],
+)
+
+# Webhooks (the integrations service). ``subscription`` is the subscription id: an organisation
+# has a handful, so the label stays small; queue gauges are sampled from PostgreSQL.
+WEBHOOK_DELIVERIES = Counter(
+    "huddle_webhook_deliveries_total",
+    "Webhook deliveries finished, by subscription and result (succeeded, dead)",
+    ["subscription", "result"],
+)
+WEBHOOK_FAILURES = Counter(
+    "huddle_webhook_delivery_failures_total",
+    "Failed webhook delivery attempts, by subscription and reason "
+    "(http_status, timeout, connection, unsafe_target)",
+    ["subscription", "reason"],
+)
+WEBHOOK_PENDING = Gauge(
+    "huddle_webhook_pending_deliveries",
+    "Webhook deliveries waiting to be sent or retried, by subscription (sampled)",
+    ["subscription"],
+)
+WEBHOOK_OLDEST_PENDING = Gauge(
+    "huddle_webhook_oldest_pending_age_seconds",
+    "Age of the oldest pending webhook delivery, by subscription (sampled)",
+    ["subscription"],
+)
+WEBHOOK_LATENCY = Histogram(
+    "huddle_webhook_delivery_latency_seconds",
+    "From the publishing transaction to the receiver's 2xx, retries included",
+    buckets=(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 21600, 86400),
+)
+WEBHOOK_DISABLED = Counter(
+    "huddle_webhook_subscriptions_disabled_total",
+    "Webhook subscriptions disabled after persistent failure, by subscription",
+    ["subscription"],
+)

@@ -1,7 +1,7 @@
 """The dev stack: `python -m huddle_devtools.devinfra {run,up,down,status,env,infra-up,infra-down}`.
 
 Runs PostgreSQL and Kafka as local processes under the state directory ($HUDDLE_STATE_DIR, or
-.huddle/ in the repository), applies every service's migrations and starts the four services.
+.huddle/ in the repository), applies every service's migrations and starts the five services.
 Servers named by HUDDLE_EXTERNAL_PG_URL / HUDDLE_EXTERNAL_KAFKA_BOOTSTRAP are used instead of
 starting the local ones.
 """
@@ -22,9 +22,9 @@ from typing import NamedTuple
 from huddle_devtools.devinfra.kafka import LocalKafka, ensure_kafka_jars, kafka_jars_dir
 from huddle_devtools.devinfra.postgres import LocalPostgres
 from huddle_devtools.devinfra.prometheus import LocalPrometheus, local_prometheus
-from huddle_devtools.devinfra.services import LocalService, local_services
+from huddle_devtools.devinfra.services import SERVICES, LocalService, local_services
 
-DATABASES = ("huddle_identity", "huddle_teams", "huddle_assessments", "huddle_insights")
+DATABASES = tuple(f"huddle_{name}" for name, _ in SERVICES)
 
 DEFAULT_PG_PORT = 55432
 DEFAULT_KAFKA_PORT = 59092

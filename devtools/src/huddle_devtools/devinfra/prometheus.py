@@ -1,4 +1,4 @@
-"""A real Prometheus for the dev stack: scrapes the four services and evaluates Huddle's alerts.
+"""A real Prometheus for the dev stack: scrapes the five services and evaluates Huddle's alerts.
 
 Optional (`HUDDLE_PROMETHEUS=1 make run`, `make run-with-prometheus`). The binary comes from
 ``scripts/obs-tools.sh`` (Debian's prometheus package, unpacked into the Huddle cache) or from an
@@ -276,7 +276,7 @@ def prometheus_port() -> int:
 
 
 def local_prometheus(state_dir: Path, repo: Path, *, install: bool = False) -> LocalPrometheus:
-    """The dev stack's Prometheus: scrapes the four services every 5 s, loads the alert rules.
+    """The dev stack's Prometheus: scrapes the five services every 5 s, loads the alert rules.
 
     With install, a missing Prometheus is installed first (scripts/obs-tools.sh, seconds);
     without it, stop() and pid() still work, and start() needs one to be installed already.

@@ -1,4 +1,4 @@
-"""The four services as local processes for the dev stack (`make run`, `make up`, `make down`).
+"""The five services as local processes for the dev stack (`make run`, `make up`, `make down`).
 
 Each service runs as ``python -m huddle_<name> serve`` with its own database and port; pid files
 under the state directory say exactly which processes are ours, so stopping never goes by name.
@@ -24,6 +24,7 @@ SERVICES: tuple[tuple[str, int], ...] = (
     ("teams", 8002),
     ("assessments", 8003),
     ("insights", 8004),
+    ("integrations", 8005),
 )
 
 
@@ -65,6 +66,10 @@ class LocalService:
                 ),
             }
         )
+        if self.name == "integrations" and env.get("HUDDLE_ENVIRONMENT") != "production":
+            # Locally, a webhook receiver runs on this machine (127.0.0.1, plain http); the
+            # service refuses such targets unless told otherwise, and always in production.
+            env.setdefault("HUDDLE_WEBHOOK_ALLOW_PRIVATE_TARGETS", "true")
         return env
 
     def migrate(self) -> None:

@@ -1,0 +1,161 @@
+"""Sending one webhook: resolve the name, vet every address, connect to a vetted one.
+
+The request goes to the address that was checked (the URL's host is replaced by the IP, the
+``Host`` header and TLS SNI keep the name, so the certificate is still verified for the name):
+a DNS answer that changes between the check and the connection (DNS rebinding) cannot redirect
+it. Redirects are never followed (a 3xx is a failed delivery), the whole exchange has one time
+limit, and at most a few KB of the response are read. Connections are not kept alive: a pooled
+connection is keyed by address, and must not carry one subscriber's request over a TLS session
+verified for another's name.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import httpx
+from opentelemetry.instrumentation.utils import suppress_http_instrumentation
+
+from huddle_integrations.domain.ssrf import (
+    IPAddress,
+    Target,
+    UnsafeTarget,
+    parse_target,
+    vet_addresses,
+)
+from huddle_integrations.domain.webhooks import excerpt, short_error
+
+MAX_RESPONSE_BYTES = 4096
+
+
+async def resolve(host: str, port: int) -> list[IPAddress]:
+    """Every address ``host`` resolves to (A and AAAA)."""
+    loop = asyncio.get_running_loop()
+    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
+
+
+async def vet_url(url: str, *, allow_private: bool) -> tuple[Target, list[IPAddress]]:
+    """The URL's target and its vetted addresses; :class:`UnsafeTarget` otherwise (a name that
+    does not resolve is refused too)."""
+    target = parse_target(url, allow_private=allow_private)
+    literal = target.literal
+    if literal is not None:
+        return target, [literal]
+    try:
+        addresses = await resolve(target.host, target.port)
+    except (OSError, UnicodeError) as exc:
+        raise UnsafeTarget(f"the host name {target.host!r} does not resolve") from exc
+    return target, vet_addresses(addresses, allow_private=allow_private)
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """What one attempt gave: a status code, or an error (``kind`` names it for metrics)."""
+
+    kind: str  # delivered, http_status, timeout, connection, unsafe_target
+    status_code: int | None
+    error: str | None
+    excerpt: str | None
+    duration_ms: int
+
+    @property
+    def delivered(self) -> bool:
+        return self.kind == "delivered"
+
+
+def _pinned_url(target: Target, address: IPAddress) -> str:
+    host = f"[{address}]" if address.version == 6 else str(address)
+    return f"{target.scheme}://{host}:{target.port}{target.path}"
+
+
+def _host_header(target: Target) -> str:
+    host = f"[{target.host}]" if ":" in target.host else target.host
+    default = 443 if target.scheme == "https" else 80
+    return host if target.port == default else f"{host}:{target.port}"
+
+
+class WebhookSender:
+    def __init__(self, *, timeout_s: float, allow_private: bool) -> None:
+        self.timeout_s = timeout_s
+        self.allow_private = allow_private
+        self._client: httpx.AsyncClient | None = None
+
+    def _http(self) -> httpx.AsyncClient:
+        if self._client is None:
+            self._client = httpx.AsyncClient(
+                follow_redirects=False,
+                timeout=httpx.Timeout(self.timeout_s),
+                limits=httpx.Limits(max_keepalive_connections=0, max_connections=256),
+                trust_env=False,  # no proxy from the environment: the address is what we vetted
+            )
+        return self._client
+
+    async def close(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = None
+
+    async def send(self, url: str, body: bytes, headers: Mapping[str, str]) -> SendResult:
+        started = time.monotonic()
+
+        def result(
+            kind: str,
+            *,
+            status: int | None = None,
+            error: str | None = None,
+            text: str | None = None,
+        ) -> SendResult:
+            return SendResult(
+                kind=kind,
+                status_code=status,
+                error=short_error(error) if error else None,
+                excerpt=text,
+                duration_ms=int((time.monotonic() - started) * 1000),
+            )
+
+        try:
+            async with asyncio.timeout(self.timeout_s):
+                target, addresses = await vet_url(url, allow_private=self.allow_private)
+                request_headers = {**headers, "host": _host_header(target)}
+                extensions = {"sni_hostname": target.host} if target.literal is None else {}
+                # No trace context for a third party: the delivery's own span records the call.
+                with suppress_http_instrumentation():
+                    request = self._http().build_request(
+                        "POST",
+                        _pinned_url(target, addresses[0]),
+                        content=body,
+                        headers=request_headers,
+                        extensions=extensions,
+                    )
+                    response = await self._http().send(request, stream=True)
+                    try:
+                        read = bytearray()
+                        async for chunk in response.aiter_raw():
+                            read.extend(chunk)
+                            if len(read) >= MAX_RESPONSE_BYTES:
+                                break
+                    finally:
+                        await response.aclose()
+        except UnsafeTarget as exc:
+            return result("unsafe_target", error=f"unsafe target: {exc}")
+        except (TimeoutError, httpx.TimeoutException):
+            return result("timeout", error=f"no response within {self.timeout_s:g} s")
+        except httpx.HTTPError as exc:
+            return result("connection", error=f"{type(exc).__name__}: {exc}")
+        except OSError as exc:
+            return result("connection", error=f"{type(exc).__name__}: {exc}")
+        text = excerpt(bytes(read))
+        if 200 <= response.status_code < 300:
+            return result("delivered", status=response.status_code, text=text)
+        return result(
+            "http_status",
+            status=response.status_code,
+            error=f"the receiver answered {response.status_code}",
+            text=text,
+        )

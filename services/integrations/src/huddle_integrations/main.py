@@ -1,0 +1,15 @@
+"""ASGI entry point for uvicorn's --factory mode; nothing connects at import time."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from huddle_integrations.bootstrap import build_app
+from huddle_shared.telemetry import configure_tracing, instrument_app
+
+
+def create_app() -> FastAPI:
+    configure_tracing("integrations")
+    app = build_app()
+    instrument_app(app, app.state.runtime.engine)
+    return app
