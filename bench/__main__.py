@@ -20,12 +20,14 @@ from huddle_devtools.testing.databases import DatabaseFactory
 from huddle_devtools.testing.tokens import TestSigner
 
 # The order they run in: the 1M-event dataset of B3 comes last so its I/O cannot disturb the
-# latency figures; B6 samples memory while B5 runs.
+# latency figures; B6 samples memory while B5 runs; B7 after B5, on the same stack, so B5's
+# memory figures do not include B7's webhook deliveries.
 ORDER = (
     ("B1", "bench.b1_append"),
     ("B2", "bench.b2_relay"),
     ("B4", "bench.b4_latency"),
     ("B5", "bench.b5_http"),
+    ("B7", "bench.b7_webhooks"),
     ("B3", "bench.b3_projection"),
 )
 

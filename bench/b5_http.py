@@ -233,7 +233,7 @@ def run(ctx: Context) -> list[Section]:
         b6.rows.append(
             Row("B6", f"{name} RSS idle", idle, "MB", goal=MEMORY_GOAL_MB, comparison="value<=")
         )
-        loaded = name in ("teams", "insights")
+        loaded = name in ("teams", "insights", "integrations")
         b6.rows.append(
             Row(
                 "B6",

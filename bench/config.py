@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-ALL = ("B1", "B2", "B3", "B4", "B5", "B6")
+ALL = ("B1", "B2", "B3", "B4", "B5", "B6", "B7")
 
 
 def _float(name: str, default: float) -> float:
@@ -57,6 +57,9 @@ class BenchConfig:
     b4_seconds: float
     b5_concurrency: int
     b5_seconds: float
+    b7_events: int
+    b7_rate: int
+    b7_seconds: float
     profile: bool
     results_dir: Path = field(default=ROOT / "bench" / "results")
     work_dir: Path = field(default=ROOT / ".huddle" / "bench")
@@ -88,6 +91,9 @@ class BenchConfig:
             b4_seconds=_float("HUDDLE_BENCH_B4_SECONDS", max(3.0, 10.0 * scale)),
             b5_concurrency=_int("HUDDLE_BENCH_B5_CONCURRENCY", 32),
             b5_seconds=_float("HUDDLE_BENCH_B5_SECONDS", max(2.0, 6.0 * scale)),
+            b7_events=_int("HUDDLE_BENCH_B7_EVENTS", max(200, int(1000 * scale))),
+            b7_rate=_int("HUDDLE_BENCH_B7_RATE", 100),
+            b7_seconds=_float("HUDDLE_BENCH_B7_SECONDS", max(3.0, 10.0 * scale)),
             profile=_bool("HUDDLE_BENCH_PROFILE", False),
             results_dir=Path(os.environ.get("HUDDLE_BENCH_RESULTS", ROOT / "bench" / "results")),
         )

@@ -1,4 +1,4 @@
-"""The four services as real processes (B4, B5, B6), their seed data, and the load generator."""
+"""The five services as real processes (B4-B7), their seed data, and the load generator."""
 
 from __future__ import annotations
 
@@ -19,9 +19,21 @@ from huddle_assessments.bootstrap import MIGRATIONS as ASSESSMENTS
 from huddle_devtools.testing.processes import ServiceProcess
 from huddle_identity.bootstrap import MIGRATIONS as IDENTITY
 from huddle_insights.bootstrap import MIGRATIONS as INSIGHTS
+from huddle_integrations.bootstrap import MIGRATIONS as INTEGRATIONS
+from huddle_integrations.consumers.upstream_events import consumed_topics
 from huddle_teams.bootstrap import MIGRATIONS as TEAMS
 
-SERVICES = {"identity": IDENTITY, "teams": TEAMS, "assessments": ASSESSMENTS, "insights": INSIGHTS}
+SERVICES = {
+    "identity": IDENTITY,
+    "teams": TEAMS,
+    "assessments": ASSESSMENTS,
+    "insights": INSIGHTS,
+    "integrations": INTEGRATIONS,
+}
+# What a service needs beyond the common environment to run here: B7's webhook receiver is on
+# 127.0.0.1 over plain http, which integrations refuses unless told (and always in production).
+SERVICE_ENV = {"integrations": {"HUDDLE_WEBHOOK_ALLOW_PRIVATE_TARGETS": "true"}}
+INTEGRATIONS_GROUP = "integrations"  # the service's default HUDDLE_CONSUMER_GROUP
 SEED_ORGS = 2
 
 
@@ -34,6 +46,7 @@ class Stack:
     admin_token: str
     seed: History
     seed_token: str
+    kafka_bootstrap: str
     idle_rss: dict[str, int] = field(default_factory=dict)
 
     def url(self, name: str) -> str:
@@ -74,20 +87,60 @@ async def insights_teams(stack: Stack) -> int:
         await conn.close()
 
 
+async def integrations_lag(stack: Stack) -> int:
+    """Messages on the topics integrations consumes that its consumer has not yet applied
+    (Kafka's end offsets minus the next offsets it stored in its own database)."""
+    from aiokafka import AIOKafkaConsumer, TopicPartition
+
+    consumer = AIOKafkaConsumer(bootstrap_servers=stack.kafka_bootstrap, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        existing = await consumer.topics()
+        names = [stack.prefix + name for name in consumed_topics()]
+        partitions = [
+            TopicPartition(name, p)
+            for name in names
+            if name in existing
+            for p in sorted(consumer.partitions_for_topic(name) or ())
+        ]
+        ends = await consumer.end_offsets(partitions) if partitions else {}
+    finally:
+        await consumer.stop()
+    conn = await asyncpg.connect(stack.databases["integrations"])
+    try:
+        rows = await conn.fetch(
+            "SELECT topic, partition, next_offset FROM consumer_offsets WHERE group_id = $1",
+            INTEGRATIONS_GROUP,
+        )
+    finally:
+        await conn.close()
+    stored = {(r["topic"], int(r["partition"])): int(r["next_offset"]) for r in rows}
+    return sum(max(0, end - stored.get((tp.topic, tp.partition), 0)) for tp, end in ends.items())
+
+
 def wait_quiet(stack: Stack, timeout_s: float = 180.0) -> float:
-    """Wait until insights has projected every team the teams service holds; returns seconds."""
+    """Wait until insights has projected every team the teams service holds and integrations
+    has applied everything on the topics it consumes; returns seconds."""
     began = time.monotonic()
     seeded = len(stack.seed.teams)
     while time.monotonic() - began < timeout_s:
         created = run_async(_count(stack.databases["teams"], "SELECT count(*) FROM team_list"))
         if run_async(insights_teams(stack)) >= created + seeded:
-            return time.monotonic() - began
+            break
         time.sleep(0.2)
-    raise TimeoutError("insights did not catch up with the teams service")
+    else:
+        raise TimeoutError("insights did not catch up with the teams service")
+    while time.monotonic() - began < timeout_s:
+        if run_async(integrations_lag(stack)) == 0:
+            break
+        time.sleep(0.2)
+    else:
+        raise TimeoutError("integrations did not catch up with its topics")
+    return time.monotonic() - began
 
 
 def get_stack(ctx: Context) -> Stack:
-    """Start identity, teams, assessments and insights once per run, seeded, idle memory taken."""
+    """Start the five services once per run, seeded, idle memory taken."""
     if "stack" in ctx.shared:
         stack: Stack = ctx.shared["stack"]
         return stack
@@ -96,7 +149,9 @@ def get_stack(ctx: Context) -> Stack:
     services: dict[str, ServiceProcess] = {}
     began = time.perf_counter()
     for name in SERVICES:
-        services[name] = ctx.start_service(name, databases[name], prefix)
+        services[name] = ctx.start_service(
+            name, databases[name], prefix, **SERVICE_ENV.get(name, {})
+        )
     for process in services.values():
         process.wait_ready(timeout_s=180)
     log(f"stack ready in {time.perf_counter() - began:.1f} s")
@@ -116,6 +171,7 @@ def get_stack(ctx: Context) -> Stack:
         seed_token=ctx.signer.token(
             org_id=seed.orgs[0], roles=["org_admin"], expires_in=7200, subject=str(uuid.uuid4())
         ),
+        kafka_bootstrap=ctx.infra.kafka_bootstrap,
     )
     ctx.shared["stack"] = stack
     wait_quiet(stack)
