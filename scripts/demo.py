@@ -23,6 +23,7 @@ IDENTITY = os.environ.get("HUDDLE_IDENTITY_URL", "http://127.0.0.1:8001")
 TEAMS = os.environ.get("HUDDLE_TEAMS_URL", "http://127.0.0.1:8002")
 ASSESSMENTS = os.environ.get("HUDDLE_ASSESSMENTS_URL", "http://127.0.0.1:8003")
 INSIGHTS = os.environ.get("HUDDLE_INSIGHTS_URL", "http://127.0.0.1:8004")
+INTEGRATIONS = os.environ.get("HUDDLE_INTEGRATIONS_URL", "http://127.0.0.1:8005")
 PASSWORD = "demo: riverside rounds 2026"  # noqa: S105 - a demo account on a local stack
 RUN = uuid.uuid4().hex[:6]
 
@@ -115,7 +116,7 @@ def check(response: httpx.Response, *expected: int) -> Any:
 
 def wait_ready() -> None:
     deadline = time.monotonic() + 120
-    for url in (IDENTITY, TEAMS, ASSESSMENTS, INSIGHTS):
+    for url in (IDENTITY, TEAMS, ASSESSMENTS, INSIGHTS, INTEGRATIONS):
         while True:
             try:
                 if httpx.get(f"{url}/health/ready", timeout=3).status_code == 200:
@@ -389,6 +390,48 @@ def main() -> None:
     print(f"  {INSIGHTS}/v1/orgs/{org_id}/dashboard")
     print(f"  {INSIGHTS}/v1/orgs/{org_id}/heatmap")
     print(f"  {INSIGHTS}/v1/teams/{teams['eastside']}/dashboard")
+    show_integration(client, admin)
+
+
+def show_integration(client: httpx.Client, admin: Person) -> None:
+    """An integration client of the organisation, and what its event feed holds."""
+    made = check(
+        client.post(
+            f"{IDENTITY}/v1/clients",
+            json={"name": "Riverside integration engine", "scopes": ["events:read"]},
+            headers=admin.headers,
+        )
+    )
+    token = check(
+        client.post(
+            f"{IDENTITY}/v1/auth/token",
+            data={
+                "grant_type": "client_credentials",
+                "client_id": made["client_id"],
+                "client_secret": made["client_secret"],
+            },
+        )
+    )["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    counts: dict[str, int] = {}
+    cursor: str | None = None
+    while True:
+        params: dict[str, str | int] = {"limit": 1000}
+        if cursor:
+            params["after"] = cursor
+        page = client.get(f"{INTEGRATIONS}/v1/events", params=params, headers=headers)
+        events = check(page)
+        if not events:
+            break
+        for event in events:
+            kind = event["type"].removeprefix("huddle.integration.")
+            counts[kind] = counts.get(kind, 0) + 1
+        cursor = page.headers["Next-Cursor"]
+    print("\nThe organisation's integration feed (health-system IT), by type:")
+    for kind, n in sorted(counts.items()):
+        print(f"  {n:>4}  {kind}")
+    print(f"Integration client {made['client_id']} / {made['client_secret']!r} (events:read):")
+    print(f"  {INTEGRATIONS}/v1/events  (see docs/integration.md)")
 
 
 if __name__ == "__main__":

@@ -10,11 +10,12 @@
   waiting for a retry. Dead deliveries do not hold later ones back: after the retry budget the
   aggregate moves on, and the dead one is in the log to replay (a replayed one is pending again
   and, having the smaller id, goes before the aggregate's later pending ones).
-- **Result.** One transaction records the attempt, schedules the retry (exponential with equal
-  jitter, ``domain/webhooks.py: RetryPolicy``) or marks the delivery succeeded or dead, updates
-  the subscription's failure record, and, when the failure is persistent, disables the
-  subscription and publishes ``webhook.disabled`` through the publisher (feed, Kafka, the
-  organisation's other subscriptions) in the same transaction.
+- **Result.** One transaction, shared by the outcomes ready at the same time (group commit),
+  records the attempts, schedules the retries (exponential with equal jitter,
+  ``domain/webhooks.py: RetryPolicy``) or marks the deliveries succeeded or dead, updates the
+  subscriptions' failure records, and, when a failure is persistent, disables the subscription
+  and publishes ``webhook.disabled`` through the publisher (feed, Kafka, the organisation's
+  other subscriptions) in the same transaction.
 - **Wake-up.** The fan-out pokes the dispatcher of its own process; other replicas' rows are
   found by polling every ``poll_interval_s``.
 
@@ -101,27 +102,36 @@ _CLAIMED = text(
     ORDER BY d.id
     """
 )
-_RECORD = text(
+_RECORD_MANY = text(
     """
-    UPDATE webhook_deliveries
-    SET attempts = :attempts, status = :status, lease = NULL,
-        next_attempt_at = now() + make_interval(secs => :delay_s),
-        last_attempt_at = now(), last_status = :code, last_error = :error,
-        response_excerpt = :excerpt,
-        delivered_at = CASE WHEN :status = 'succeeded' THEN now() ELSE delivered_at END
-    WHERE id = :id AND lease = :lease
-    RETURNING extract(epoch FROM now() - created_at) AS age_s
+    UPDATE webhook_deliveries w
+    SET attempts = r.attempts, status = r.status, lease = NULL,
+        next_attempt_at = now() + make_interval(secs => r.delay_s),
+        last_attempt_at = now(), last_status = r.code, last_error = r.error,
+        response_excerpt = r.excerpt,
+        delivered_at = CASE WHEN r.status = 'succeeded' THEN now() ELSE w.delivered_at END
+    FROM unnest(CAST(:ids AS bigint[]), CAST(:leases AS uuid[]), CAST(:attempts AS int[]),
+                CAST(:statuses AS text[]), CAST(:delays AS float8[]), CAST(:codes AS int[]),
+                CAST(:errors AS text[]), CAST(:excerpts AS text[]))
+         AS r(id, lease, attempts, status, delay_s, code, error, excerpt)
+    WHERE w.id = r.id AND w.lease = r.lease
+    RETURNING w.id, extract(epoch FROM now() - w.created_at) AS age_s
     """
 )
-_ATTEMPT = text(
-    "INSERT INTO webhook_attempts (delivery_id, status_code, error, duration_ms, excerpt) "
-    "VALUES (:id, :code, :error, :duration_ms, :excerpt)"
+_ATTEMPTS = text(
+    """
+    INSERT INTO webhook_attempts (delivery_id, status_code, error, duration_ms, excerpt)
+    SELECT * FROM unnest(CAST(:ids AS bigint[]), CAST(:codes AS int[]),
+                         CAST(:errors AS text[]), CAST(:durations AS int[]),
+                         CAST(:excerpts AS text[]))
+    """
 )
 _HEALTHY = text(
     "UPDATE webhook_subscriptions "
     "SET consecutive_failures = 0, consecutive_dead = 0, failing_since = NULL "
-    "WHERE id = :sub AND (consecutive_failures > 0 OR consecutive_dead > 0)"
+    "WHERE id = ANY(CAST(:subs AS uuid[])) AND (consecutive_failures > 0 OR consecutive_dead > 0)"
 )
+RECORD_BATCH = 500
 _FAILED = text(
     """
     UPDATE webhook_subscriptions
@@ -226,6 +236,8 @@ class Dispatcher:
         self.clock = clock
         self._wake = asyncio.Event()
         self._sampled: set[str] = set()
+        self._outcomes: list[tuple[Claimed, SendResult]] = []
+        self._recorder: asyncio.Task[None] | None = None
 
     def poke(self) -> None:
         """Work was written (maybe not committed yet): look again soon."""
@@ -238,7 +250,8 @@ class Dispatcher:
             while not stop.is_set():
                 free = self.concurrency - len(in_flight)
                 claimed: list[Claimed] = []
-                if free > 0:
+                # Claim in groups (a quarter of the slots at least), not one per finished send.
+                if free >= max(1, self.concurrency // 4) or not in_flight:
                     self._wake.clear()
                     try:
                         claimed = await self.claim(free)
@@ -262,6 +275,8 @@ class Dispatcher:
                 _, pending = await asyncio.wait(in_flight, timeout=self.sender.timeout_s + 5)
                 for task in pending:
                     task.cancel()
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self.flush(), timeout=10)
             await self.sender.close()
 
     async def _wait(
@@ -285,6 +300,7 @@ class Dispatcher:
         """Claim and send every due delivery once (tests, and a manual drain)."""
         claimed = await self.claim(self.concurrency)
         await asyncio.gather(*(self.deliver(c) for c in claimed))
+        await self.flush()
         return len(claimed)
 
     async def claim(self, limit: int) -> list[Claimed]:
@@ -351,58 +367,95 @@ class Dispatcher:
                 span.set_attribute("http.response.status_code", result.status_code)
             if not result.delivered:
                 span.set_status(trace.Status(trace.StatusCode.ERROR, result.error or result.kind))
-            try:
-                await self.record(delivery, result)
-            except Exception:
-                # The lease runs out and the delivery is tried again: at-least-once.
-                logger.exception("cannot record webhook delivery %s", delivery.id)
+            # Recorded in the background, so the send's slot is free at once; until then the
+            # delivery keeps its lease (nothing else sends it).
+            self._queue_outcome(delivery, result)
 
-    async def record(self, delivery: Claimed, result: SendResult) -> None:
-        attempts = delivery.attempts + 1
-        delay = None if result.delivered else self.retry.delay_after(attempts)
-        status = "succeeded" if result.delivered else ("dead" if delay is None else "pending")
-        disabled = False
+    def _queue_outcome(self, delivery: Claimed, result: SendResult) -> None:
+        """Queue one attempt's outcome to be recorded.
+
+        Outcomes are committed in groups: while one group's transaction runs, the next ones
+        queue, and the next transaction takes them all (one statement for the deliveries, one
+        for their attempts), so under load a delivery costs a fraction of a transaction.
+        """
+        self._outcomes.append((delivery, result))
+        if self._recorder is None or self._recorder.done():
+            self._recorder = asyncio.create_task(self._record_queued())
+
+    async def flush(self) -> None:
+        """Wait until every queued outcome is recorded (or failed to be)."""
+        while self._recorder is not None and not self._recorder.done():
+            await asyncio.shield(self._recorder)
+
+    async def _record_queued(self) -> None:
+        while self._outcomes:
+            group, self._outcomes = self._outcomes[:RECORD_BATCH], self._outcomes[RECORD_BATCH:]
+            try:
+                await self._record_group(group)
+            except Exception:
+                # Their leases run out and they are tried again: at-least-once.
+                logger.exception("cannot record %d webhook deliveries", len(group))
+
+    async def _record_group(self, group: Sequence[tuple[Claimed, SendResult]]) -> None:
+        outcomes = []
+        for delivery, result in group:
+            attempts = delivery.attempts + 1
+            delay = None if result.delivered else self.retry.delay_after(attempts)
+            status = "succeeded" if result.delivered else ("dead" if delay is None else "pending")
+            outcomes.append((delivery, result, attempts, status, delay or 0.0))
+        disabled: list[str] = []
         async with self.engine.begin() as conn:
-            age_s = await conn.scalar(
-                _RECORD,
-                {
-                    "id": delivery.id,
-                    "lease": delivery.lease,
-                    "attempts": attempts,
-                    "status": status,
-                    "delay_s": delay or 0.0,
-                    "code": result.status_code,
-                    "error": result.error,
-                    "excerpt": result.excerpt,
-                },
-            )
-            if age_s is None:
-                logger.warning("webhook delivery %s was re-leased meanwhile", delivery.id)
+            recorded = {
+                int(row.id): float(row.age_s)
+                for row in await conn.execute(
+                    _RECORD_MANY,
+                    {
+                        "ids": [d.id for d, *_ in outcomes],
+                        "leases": [d.lease for d, *_ in outcomes],
+                        "attempts": [a for _, _, a, _, _ in outcomes],
+                        "statuses": [st for _, _, _, st, _ in outcomes],
+                        "delays": [dl for *_, dl in outcomes],
+                        "codes": [r.status_code for _, r, *_ in outcomes],
+                        "errors": [r.error for _, r, *_ in outcomes],
+                        "excerpts": [r.excerpt for _, r, *_ in outcomes],
+                    },
+                )
+            }
+            mine = [o for o in outcomes if o[0].id in recorded]
+            for delivery, *_ in outcomes:
+                if delivery.id not in recorded:
+                    logger.warning("webhook delivery %s was re-leased meanwhile", delivery.id)
+            if not mine:
                 return
             await conn.execute(
-                _ATTEMPT,
+                _ATTEMPTS,
                 {
-                    "id": delivery.id,
-                    "code": result.status_code,
-                    "error": result.error,
-                    "duration_ms": result.duration_ms,
-                    "excerpt": result.excerpt,
+                    "ids": [d.id for d, *_ in mine],
+                    "codes": [r.status_code for _, r, *_ in mine],
+                    "errors": [r.error for _, r, *_ in mine],
+                    "durations": [r.duration_ms for _, r, *_ in mine],
+                    "excerpts": [r.excerpt for _, r, *_ in mine],
                 },
             )
-            if not delivery.is_ping:
-                if result.delivered:
-                    await conn.execute(_HEALTHY, {"sub": delivery.subscription_id})
-                else:
-                    disabled = await self._failed(conn, delivery, dead=status == "dead")
-        sub = delivery.subscription_id
-        if result.delivered:
-            metrics.WEBHOOK_DELIVERIES.labels(sub, "succeeded").inc()
-            metrics.WEBHOOK_LATENCY.observe(float(age_s))
-        else:
-            metrics.WEBHOOK_FAILURES.labels(sub, result.kind).inc()
-            if status == "dead":
-                metrics.WEBHOOK_DELIVERIES.labels(sub, "dead").inc()
-        if disabled:
+            healthy = sorted(
+                {d.subscription_id for d, r, *_ in mine if r.delivered and not d.is_ping}
+            )
+            if healthy:
+                await conn.execute(_HEALTHY, {"subs": [uuid.UUID(h) for h in healthy]})
+            for delivery, result, _, status, _ in mine:
+                failed = not delivery.is_ping and not result.delivered
+                if failed and await self._failed(conn, delivery, dead=status == "dead"):
+                    disabled.append(delivery.subscription_id)
+        for delivery, result, _, status, _ in mine:
+            sub = delivery.subscription_id
+            if result.delivered:
+                metrics.WEBHOOK_DELIVERIES.labels(sub, "succeeded").inc()
+                metrics.WEBHOOK_LATENCY.observe(recorded[delivery.id])
+            else:
+                metrics.WEBHOOK_FAILURES.labels(sub, result.kind).inc()
+                if status == "dead":
+                    metrics.WEBHOOK_DELIVERIES.labels(sub, "dead").inc()
+        for sub in disabled:
             metrics.WEBHOOK_DISABLED.labels(sub).inc()
 
     async def _failed(self, conn: AsyncConnection, delivery: Claimed, *, dead: bool) -> bool:

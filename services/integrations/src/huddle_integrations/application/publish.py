@@ -106,7 +106,7 @@ class Publisher:
         """Log, outbox and fan out ``items``; those already published (same id) are skipped."""
         if not items:
             return []
-        trace = current_trace() if trace is None else trace
+        default_trace = current_trace() if trace is None else trace
         await conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": FEED_LOCK})
         known = set(
             (await conn.execute(_KNOWN, {"ids": [item.event_id for item in items]})).scalars()
@@ -131,7 +131,7 @@ class Publisher:
                     "subjects": [item.subject for item in fresh],
                     "times": [item.time for item in fresh],
                     "datas": [json.dumps(d) for d in datas],
-                    "traces": [json.dumps(trace)] * len(fresh),
+                    "traces": [json.dumps(item.trace or default_trace) for item in fresh],
                 },
             )
         ).all()
@@ -146,7 +146,7 @@ class Publisher:
                 time=item.time,
                 data=data,
                 org_seq=org_seq,
-                trace=trace,
+                trace=item.trace or default_trace,
             )
             for item, data, org_seq in zip(fresh, datas, org_seqs, strict=True)
         ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from huddle_shared.contracts import assessments as a
@@ -39,19 +39,28 @@ class Outgoing:
     org_id: str
     subject: str
     time: datetime
+    # The W3C trace context of the change that caused it (empty: the publisher's own).
+    trace: dict[str, str] = field(default_factory=dict)
 
     @property
     def type(self) -> str:
         return self.event.event_type
 
 
-def outgoing(event: out.IntegrationEvent, *, cause: str, time: datetime) -> Outgoing:
+def outgoing(
+    event: out.IntegrationEvent,
+    *,
+    cause: str,
+    time: datetime,
+    trace: dict[str, str] | None = None,
+) -> Outgoing:
     return Outgoing(
         event=event,
         event_id=integration_id(cause, event.event_type),
         org_id=event.org_id,
         subject=event.team_id,
         time=time,
+        trace=dict(trace or {}),
     )
 
 

@@ -72,19 +72,33 @@ async def shared_fields(conn: AsyncConnection, org_id: str) -> frozenset[str]:
 
 
 class IntegrationEvents:
-    """The consumer's projection (``apply`` runs inside the batch transaction)."""
+    """The consumer's projection; ``apply_batch`` publishes a whole batch at once (one feed
+    insert, one outbox insert, one fan-out), ``apply`` one event (to find a poison one)."""
 
     def __init__(self, *, publisher: Publish) -> None:
         self.publisher = publisher
 
     async def apply(self, conn: AsyncConnection, event: ReceivedEvent) -> None:
-        envelope = event.envelope
-        org_id = envelope.tenant_id
-        await remember(conn, event.payload, org_id)
-        translated = translate(
-            event.payload, org_id=org_id, shared=await shared_fields(conn, org_id)
-        )
-        if not translated:
-            return
-        items = [outgoing(e, cause=envelope.id, time=envelope.time) for e in translated]
+        await self.apply_batch(conn, [event])
+
+    async def apply_batch(self, conn: AsyncConnection, events: Sequence[ReceivedEvent]) -> None:
+        sharing: dict[str, frozenset[str]] = {}
+        items: list[Outgoing] = []
+        for event in events:
+            envelope = event.envelope
+            org_id = envelope.tenant_id
+            await remember(conn, event.payload, org_id)
+            if org_id not in sharing:
+                sharing[org_id] = await shared_fields(conn, org_id)
+            cause = _cause_trace(envelope.traceparent, envelope.tracestate)
+            items += [
+                outgoing(e, cause=envelope.id, time=envelope.time, trace=cause)
+                for e in translate(event.payload, org_id=org_id, shared=sharing[org_id])
+            ]
         await self.publisher.publish(conn, items, trace=None)
+
+
+def _cause_trace(traceparent: str | None, tracestate: str | None) -> dict[str, str]:
+    """The trace of the change behind an event, which its deliveries link to."""
+    found = {"traceparent": traceparent, "tracestate": tracestate}
+    return {k: v for k, v in found.items() if v}
