@@ -53,6 +53,21 @@ def start_teams(
 
 
 @pytest.fixture
+def start_assessments(
+    databases: DatabaseFactory, settings_for: Callable[..., dict[str, Any]]
+) -> Callable[..., Any]:
+    from huddle_assessments.bootstrap import MIGRATIONS, build_app
+    from huddle_assessments.config import AssessmentsSettings
+
+    def start(database_url: str | None = None, **overrides: Any) -> Any:
+        url = database_url or databases.create("assessments", MIGRATIONS)
+        app = build_app(AssessmentsSettings(**settings_for(url, **overrides)))
+        return running(app, url)
+
+    return start
+
+
+@pytest.fixture
 def start_insights(
     databases: DatabaseFactory, settings_for: Callable[..., dict[str, Any]]
 ) -> Callable[..., Any]:

@@ -642,6 +642,13 @@ MATRIX: list[Operation] = [
         404,
         _team,
     ),
+    # Dead letters concern the deployment, not a tenant: the operator key, in every service
+    # that consumes (huddle_shared.operations); a token of any kind is not enough.
+    *(
+        Operation(service, method, path, rule(anonymous=403, operator=200), 403, _no_body)
+        for service in ("teams", "assessments", "insights", "integrations")
+        for method, path in (("GET", "/v1/dead-letters"), ("POST", "/v1/dead-letters/replay"))
+    ),
     # Projection lag is about the deployment, not a tenant: any org admin may read it.
     Operation("insights", "GET", "/v1/projections/status", rule(org_admin=200), 200, _no_body),
     Operation(
@@ -769,6 +776,11 @@ def test_the_operator_key_must_be_the_right_one(world: World) -> None:
         response = world.call("insights", "POST", path, wrong)
         assert response.status_code == 403, response.text
         check_headers(response)
+    for service in ("teams", "assessments", "insights", "integrations"):
+        for method, path in (("GET", "/v1/dead-letters"), ("POST", "/v1/dead-letters/replay")):
+            response = world.call(service, method, path, wrong)
+            assert response.status_code == 403, (service, path, response.text)
+            check_headers(response)
 
 
 # ---- injection strings, stored and returned verbatim --------------------------------------

@@ -1,4 +1,9 @@
-"""The command line every service shares: ``python -m huddle_<service> serve|migrate|openapi``."""
+"""The command line every service shares: ``python -m huddle_<service> serve|migrate|openapi``.
+
+Services add their operator commands (``rotate-signing-key``, ``rebuild``,
+``replay-dead-letters``) as ``extra_commands``: a help text and a function, or a
+:class:`Command` when the command takes arguments of its own.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import uvicorn
@@ -16,13 +22,29 @@ from huddle_shared.logs import configure_logging
 from huddle_shared.migrations import upgrade
 
 
+@dataclass(frozen=True)
+class Command:
+    """An extra command with arguments: ``add_arguments`` declares them, ``run`` gets them."""
+
+    help: str
+    run: Callable[[argparse.Namespace], None]
+    add_arguments: Callable[[argparse.ArgumentParser], None] | None = None
+
+
+def _as_command(command: Command | tuple[str, Callable[[], None]]) -> Command:
+    if isinstance(command, Command):
+        return command
+    help_text, run = command
+    return Command(help=help_text, run=lambda _: run())
+
+
 def service_main(
     *,
     settings_factory: Callable[[], ServiceSettings],
     migrations: Path,
     app_factory: str,
     build_app: Callable[[], FastAPI],
-    extra_commands: dict[str, tuple[str, Callable[[], None]]] | None = None,
+    extra_commands: dict[str, Command | tuple[str, Callable[[], None]]] | None = None,
     argv: list[str] | None = None,
 ) -> None:
     settings = settings_factory()
@@ -31,12 +53,15 @@ def service_main(
     sub.add_parser("serve", help="run the HTTP API, the outbox relay and the consumers")
     sub.add_parser("migrate", help="apply database migrations up to head")
     sub.add_parser("openapi", help="print the OpenAPI document")
-    for name, (help_text, _) in (extra_commands or {}).items():
-        sub.add_parser(name, help=help_text)
+    extras = {name: _as_command(command) for name, command in (extra_commands or {}).items()}
+    for name, command in extras.items():
+        command_parser = sub.add_parser(name, help=command.help)
+        if command.add_arguments is not None:
+            command.add_arguments(command_parser)
     args = parser.parse_args(argv)
     configure_logging(settings.service_name)
-    if args.command in (extra_commands or {}):
-        (extra_commands or {})[args.command][1]()
+    if args.command in extras:
+        extras[args.command].run(args)
     elif args.command == "migrate":
         upgrade(migrations, settings.database_url)
     elif args.command == "openapi":

@@ -9,7 +9,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class ServiceSettings(BaseSettings):
-    """Configuration common to all four services.
+    """Configuration common to all five services.
 
     Each process reads its own environment, so ``HUDDLE_DATABASE_URL`` names the database of the
     service being started (the dev launcher sets it per process, Kubernetes per Deployment).
@@ -50,6 +50,10 @@ class ServiceSettings(BaseSettings):
     jwt_issuer: str = "huddle-identity"
     jwt_audience: str = "huddle"
     jwks_cache_seconds: float = Field(default=300.0, gt=0)
+
+    # Operators call the operations routes (dead-letter replay, insights' rebuild) with this key
+    # in ``X-Operator-Key``; unset, those routes answer 404 as if they did not exist.
+    operator_key: SecretStr | None = None
 
     @model_validator(mode="after")
     def _refuse_unsafe_production_settings(self) -> ServiceSettings:

@@ -36,6 +36,11 @@ CONSUMER_DUPLICATES = Counter(
 DEAD_LETTERS = Counter(
     "huddle_dead_letters_total", "Messages sent to the dead-letter topic", ["group"]
 )
+DEAD_LETTERS_REPLAYED = Counter(
+    "huddle_dead_letters_replayed_total",
+    "Dead letters an operator's replay re-drove, by group and result (applied, failed)",
+    ["group", "result"],
+)
 BATCH_SECONDS = Histogram(
     "huddle_projection_batch_seconds",
     "Time to apply one consumer batch (database transaction included)",

@@ -13,6 +13,7 @@ from huddle_assessments.application.deps import Assessments
 from huddle_assessments.application.instruments import keep_seeding
 from huddle_assessments.config import AssessmentsSettings
 from huddle_assessments.consumers.directory_events import build_directory_consumer
+from huddle_shared import operations
 from huddle_shared.app import create_service_app
 from huddle_shared.contracts import REGISTRY
 from huddle_shared.runtime import ServiceRuntime
@@ -44,7 +45,8 @@ def build_app(settings: AssessmentsSettings | None = None) -> FastAPI:
         title="Huddle assessments",
         description="Instruments as versioned data, campaigns and responses. Individual "
         "answers never leave this service except to their author; events name no respondent.",
-        routers=routers,
+        # The dead-letter routes of every consuming service (operator key; docs/operations.md).
+        routers=[*routers, operations.router],
     )
     app.state.assessments = deps
     return app

@@ -16,7 +16,9 @@ from huddle_insights.application.results import ResultsPublisher
 from huddle_insights.application.risk_schedule import RiskSchedule
 from huddle_insights.config import InsightsSettings
 from huddle_insights.consumers.upstream_events import UpstreamConsumers
+from huddle_shared import operations
 from huddle_shared.app import create_service_app
+from huddle_shared.consumer import ConsumerRuntime
 from huddle_shared.contracts import REGISTRY
 from huddle_shared.db import create_engine
 from huddle_shared.runtime import ServiceRuntime
@@ -68,7 +70,8 @@ def build_app(settings: InsightsSettings | None = None) -> FastAPI:
         title="Huddle insights",
         description="Morale, collaboration and burnout-risk dashboards projected from the "
         "event stream. Aggregates only: values resting on too few respondents are suppressed.",
-        routers=routers,
+        # The dead-letter routes of every consuming service (operator key; docs/operations.md).
+        routers=[*routers, operations.router],
     )
     app.state.projector = projector
     app.state.risk_schedule = schedule
@@ -85,3 +88,10 @@ async def rebuild_projections(settings: InsightsSettings) -> dict[str, object]:
         return (await build_projector(settings, runtime).rebuild()).as_json()
     finally:
         await runtime.engine.dispose()
+
+
+async def live_generation_consumers(app: FastAPI) -> list[ConsumerRuntime]:
+    """``replay-dead-letters``: the consumer of the active generation, as the service runs it."""
+    projector: Projector = app.state.projector
+    generation = await projector.active_generation()
+    return [projector.consumer_for(generation, alerts=True)]

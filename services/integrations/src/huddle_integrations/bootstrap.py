@@ -19,6 +19,7 @@ from huddle_integrations.application.webhooks import WebhookSubscriptions
 from huddle_integrations.config import IntegrationsSettings
 from huddle_integrations.consumers.upstream_events import build_upstream_consumer
 from huddle_integrations.domain.webhooks import DisablePolicy, RetryPolicy
+from huddle_shared import operations
 from huddle_shared.app import create_service_app
 from huddle_shared.contracts import REGISTRY
 from huddle_shared.runtime import ServiceRuntime
@@ -60,7 +61,8 @@ def build_app(settings: IntegrationsSettings | None = None) -> FastAPI:
         description="Integration events for health-system IT: a public, versioned, "
         "privacy-safe contract, delivered by webhook (Standard Webhooks), by an HTTP feed "
         "(CloudEvents JSON batches) and on each organisation's own Kafka topic.",
-        routers=routers,
+        # The dead-letter routes of every consuming service (operator key; docs/operations.md).
+        routers=[*routers, operations.router],
     )
     app.state.publisher = publisher
     app.state.review_schedule = reviews

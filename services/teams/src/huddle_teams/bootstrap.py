@@ -6,6 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from huddle_shared import operations
 from huddle_shared.app import create_service_app
 from huddle_shared.contracts import REGISTRY
 from huddle_shared.runtime import ServiceRuntime
@@ -25,5 +26,6 @@ def build_app(settings: TeamsSettings | None = None) -> FastAPI:
         title="Huddle teams",
         description="Interprofessional care teams: membership, team roles and role changes, "
         "the team charter and its reviews. Event-sourced; every write is an event.",
-        routers=routers,
+        # The dead-letter routes of every consuming service (operator key; docs/operations.md).
+        routers=[*routers, operations.router],
     )

@@ -289,3 +289,80 @@ async def mark_replayed(conn: AsyncConnection, dead_letter_id: int) -> None:
     await conn.execute(
         update(dead_letters_table).where(_dead.id == dead_letter_id).values(replayed_at=func.now())
     )
+
+
+async def claim_for_replay(conn: AsyncConnection, dead_letter_id: int) -> bool:
+    """Mark the dead letter replayed, in the replay's transaction; False if it already was.
+
+    The update locks the row, so a concurrent replay (another replica, the operator command
+    next to the route) waits for this transaction and then finds it taken: applied once.
+    """
+    claimed = await conn.execute(
+        update(dead_letters_table)
+        .where(_dead.id == dead_letter_id, _dead.replayed_at.is_(None))
+        .values(replayed_at=func.now())
+        .returning(_dead.id)
+    )
+    return claimed.first() is not None
+
+
+@dataclass(frozen=True)
+class DeadLetterSummary:
+    """What an operator sees of a dead letter (the payload stays in the table)."""
+
+    id: int
+    group_id: str
+    topic: str
+    partition: int
+    offset: int
+    headers: dict[str, str]
+    reason: str
+    created_at: datetime
+    published_at: datetime | None
+    replayed_at: datetime | None
+
+
+async def list_dead_letters(
+    conn: AsyncConnection,
+    *,
+    group_ids: Sequence[str],
+    after_id: int | None = None,
+    replayed: bool | None = None,
+    limit: int = 100,
+) -> tuple[list[DeadLetterSummary], bool]:
+    """The groups' dead letters in id order after ``after_id``; and whether more follow."""
+    query = select(
+        _dead.id,
+        _dead.group_id,
+        _dead.topic,
+        _dead.partition,
+        _dead.offset,
+        _dead.headers,
+        _dead.reason,
+        _dead.created_at,
+        _dead.published_at,
+        _dead.replayed_at,
+    ).where(_dead.group_id.in_(list(group_ids)))
+    if after_id is not None:
+        query = query.where(_dead.id > after_id)
+    if replayed is not None:
+        query = query.where(
+            _dead.replayed_at.is_not(None) if replayed else _dead.replayed_at.is_(None)
+        )
+    rows = (await conn.execute(query.order_by(_dead.id).limit(limit + 1))).all()
+    letters = [
+        DeadLetterSummary(
+            id=row.id,
+            group_id=row.group_id,
+            topic=row.topic,
+            partition=row.partition,
+            offset=row.offset,
+            headers=dict(row.headers),
+            reason=row.reason,
+            created_at=row.created_at,
+            published_at=row.published_at,
+            replayed_at=row.replayed_at,
+        )
+        for row in rows[:limit]
+    ]
+    return letters, len(rows) > limit

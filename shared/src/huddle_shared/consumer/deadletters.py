@@ -112,25 +112,35 @@ async def replay(
         if event is None:
             failed += 1
             continue
-        async with engine.begin() as conn:
-            # A dead letter was never applied, so it is applied now even if later events
-            # of its stream were (replayed events arrive out of order; the projections'
-            # upserts tolerate that). ``replayed_at`` makes this happen at most once.
-            try:
-                async with conn.begin_nested():
-                    await apply(conn, event)
-            except Exception:
-                failed += 1
-                continue
-            await bookkeeping.record_progress(
-                conn,
-                group_id=group_id,
-                versions={event.envelope.subject: event.envelope.stream_version},
-                next_offsets={},
-            )
-            await bookkeeping.mark_replayed(conn, letter.id)
-            # A replay moves no offset; touching the group's rows still moves the
-            # watermark that read-model caches (insights dashboards) are validated by.
-            await bookkeeping.touch_group(conn, group_id=group_id)
+        try:
+            async with engine.begin() as conn:
+                # Claimed first, in this transaction: a concurrent replay of the same letter
+                # waits for it, then skips it. A failure rolls the claim back with the rest.
+                if not await bookkeeping.claim_for_replay(conn, letter.id):
+                    continue
+                # A dead letter was never applied, so it is applied now even if later events
+                # of its stream were (replayed events arrive out of order; the projections'
+                # upserts tolerate that). ``replayed_at`` makes this happen at most once.
+                try:
+                    async with conn.begin_nested():
+                        await apply(conn, event)
+                except Exception as exc:
+                    raise _StillFailing from exc
+                await bookkeeping.record_progress(
+                    conn,
+                    group_id=group_id,
+                    versions={event.envelope.subject: event.envelope.stream_version},
+                    next_offsets={},
+                )
+                # A replay moves no offset; touching the group's rows still moves the
+                # watermark that read-model caches (insights dashboards) are validated by.
+                await bookkeeping.touch_group(conn, group_id=group_id)
+        except _StillFailing:
+            failed += 1
+            continue
         ok += 1
     return ok, failed
+
+
+class _StillFailing(Exception):
+    """The projection refused the event again: roll back its transaction, claim included."""

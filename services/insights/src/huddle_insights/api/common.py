@@ -22,7 +22,6 @@ IfNoneMatch = Annotated[
         description="ETags of representations the client holds; a match answers 304",
     ),
 ]
-OperatorKey = Annotated[str | None, Header(alias="X-Operator-Key", max_length=512)]
 
 CACHE_CONTROL = "private, no-cache"
 _CACHING_HEADERS = {

@@ -14,13 +14,13 @@ Insights shows aggregates only, but a team's figures are still the team's busine
 status: the projection's lag and dead letters.
 
 Another organisation's organisation or team is a 404, never a 403. Rebuilding the projection
-and replaying dead letters take the operator key instead of a token (off when none is set).
+and replaying dead letters take the operator key instead of a token (off when none is set;
+``huddle_shared.operations.ensure_operator``, the same check in every service).
 Team routes decide on :class:`TeamAccess`, read from the read models (and cached) per request.
 """
 
 from __future__ import annotations
 
-import hmac
 from dataclasses import dataclass
 
 from huddle_shared.auth import Principal
@@ -70,11 +70,3 @@ def ensure_can_read_team(principal: Principal, access: TeamAccess) -> None:
 
 def ensure_can_see_projection_status(principal: Principal) -> None:
     principal.require_role(OrgRole.ORG_ADMIN)
-
-
-def ensure_operator(*, configured: str | None, given: str | None) -> None:
-    """The operator key: unset, the operations routes do not exist; otherwise it must match."""
-    if configured is None:
-        raise NotFound("Not found")
-    if given is None or not hmac.compare_digest(given, configured):
-        raise Forbidden("A valid X-Operator-Key is required")
