@@ -6,8 +6,10 @@ import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
+from prometheus_client import REGISTRY as REGISTRY_METRICS
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -173,3 +175,53 @@ async def test_another_tenant_reads_a_stream_as_empty(
     async with engine.connect() as conn:
         assert len(await store.load(conn, stream, tenant_id="org-1")) == 1
         assert await store.load(conn, stream, tenant_id="org-2") == []
+
+
+def appended(type_name: str) -> float:
+    """The counter of appended events of one type, as /metrics shows it."""
+    value = REGISTRY_METRICS.get_sample_value(
+        "huddle_events_appended_total", {"service": "teams", "type": type_name}
+    )
+    return value or 0.0
+
+
+async def test_appended_events_are_counted_when_their_transaction_commits_only(
+    engine: AsyncEngine, store: EventStore
+) -> None:
+    created_type = "huddle.teams.team_created.v1"
+    before = appended(created_type)
+    stream = str(uuid.uuid4())
+
+    async def append(conn: Any, stream_id: str) -> None:
+        await store.append(
+            conn,
+            stream_id=stream_id,
+            stream_type="team",
+            expected_version=0,
+            events=[created(stream_id)],
+            context=CTX,
+            now=NOW,
+        )
+
+    # Rolled back: written, then undone; never counted, also not by a later commit.
+    async with engine.connect() as conn:
+        async with conn.begin() as transaction:
+            await append(conn, stream)
+            await transaction.rollback()
+        async with conn.begin():
+            await conn.execute(text("SELECT 1"))
+    assert appended(created_type) == before
+    # Committed: counted once.
+    async with engine.begin() as conn:
+        await append(conn, stream)
+    assert appended(created_type) == before + 1
+    # A single statement in autocommit mode is its own transaction: counted at once.
+    async with engine.connect() as conn:
+        await conn.execution_options(isolation_level="AUTOCOMMIT")
+        await append(conn, str(uuid.uuid4()))
+    assert appended(created_type) == before + 2
+    # A lost race rolls back: not counted.
+    with pytest.raises(ConcurrencyConflict):
+        async with engine.begin() as conn:
+            await append(conn, stream)
+    assert appended(created_type) == before + 2

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import functools
 import json
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
+from sqlalchemy import event as sa_event
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -171,9 +173,7 @@ class EventStore:
                     expected_version=expected_version,
                 ) from exc
             raise
-        service = self.source.removeprefix("huddle/")
-        for event in events:
-            metrics.EVENTS_APPENDED.labels(service, event.event_type).inc()
+        _count_when_committed(conn, self.source.removeprefix("huddle/"), events)
         return recorded
 
     def _rows(
@@ -259,6 +259,38 @@ class EventStore:
             )
             for row in rows
         ]
+
+
+# Appended events wait in the connection's ``info`` until its transaction ends: counted when it
+# commits, dropped when it rolls back (a lost race, a refused command, a failed batch).
+_UNCOUNTED = "huddle_events_uncounted"
+
+
+def _count_when_committed(
+    conn: AsyncConnection, service: str, events: Sequence[DomainEvent]
+) -> None:
+    sync = conn.sync_connection
+    assert sync is not None
+    autocommit = sync.get_execution_options().get("isolation_level") == "AUTOCOMMIT"
+    if autocommit or not sync.in_transaction():
+        for event in events:  # the statement was its own transaction, and it succeeded
+            metrics.EVENTS_APPENDED.labels(service, event.event_type).inc()
+        return
+    engine = sync.engine
+    if not sa_event.contains(engine, "commit", _count_committed):
+        sa_event.listen(engine, "commit", _count_committed)
+        sa_event.listen(engine, "rollback", _drop_uncounted)
+    uncounted: Counter[tuple[str, str]] = sync.info.setdefault(_UNCOUNTED, Counter())
+    uncounted.update((service, event.event_type) for event in events)
+
+
+def _count_committed(conn: Connection) -> None:
+    for (service, type_name), n in conn.info.pop(_UNCOUNTED, Counter()).items():
+        metrics.EVENTS_APPENDED.labels(service, type_name).inc(n)
+
+
+def _drop_uncounted(conn: Connection) -> None:
+    conn.info.pop(_UNCOUNTED, None)
 
 
 def _is_version_clash(exc: IntegrityError) -> bool:

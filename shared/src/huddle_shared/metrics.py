@@ -6,7 +6,7 @@ from prometheus_client import Counter, Gauge, Histogram
 
 EVENTS_APPENDED = Counter(
     "huddle_events_appended_total",
-    "Events written to the event store (a transaction that then rolls back still counts)",
+    "Events written to the event store, counted when their transaction commits",
     ["service", "type"],
 )
 OUTBOX_DEPTH = Gauge(

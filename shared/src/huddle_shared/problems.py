@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import socket
 from typing import Any
 
 import asyncpg
@@ -101,7 +103,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DBAPIError, _database_unavailable)
     # Connection failures raised before any SQL runs (refused, reset, pool timeout). Handled
     # here rather than by the catch-all, which Starlette re-raises after answering.
-    app.add_exception_handler(OSError, _database_unavailable)
+    app.add_exception_handler(OSError, _os_error)
     app.add_exception_handler(SQLAlchemyTimeoutError, _database_unavailable)
     app.add_exception_handler(asyncpg.InterfaceError, _database_unavailable)
     app.add_exception_handler(asyncpg.CannotConnectNowError, _database_unavailable)
@@ -181,6 +183,13 @@ async def _database_unavailable(request: Request, exc: Exception) -> JSONRespons
     )
 
 
+async def _os_error(request: Request, exc: Exception) -> JSONResponse:
+    """A lost connection is a 503; any other OSError (a missing file, a full disk) is a bug."""
+    if _looks_like_connection_loss(exc):
+        return await _database_unavailable(request, exc)
+    return await _unexpected(request, exc)
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     if _looks_like_connection_loss(exc):
         return await _database_unavailable(request, exc)
@@ -203,6 +212,23 @@ def _unstorable_text(exc: DBAPIError) -> bool:
     return getattr(exc.orig, "sqlstate", None) in _UNSTORABLE_TEXT
 
 
+# The errors of a connection that cannot be made or was lost (not of files or disks).
+_NETWORK_ERRNOS = frozenset(
+    {
+        errno.ECONNREFUSED,
+        errno.ECONNRESET,
+        errno.ECONNABORTED,
+        errno.EPIPE,
+        errno.ETIMEDOUT,
+        errno.EHOSTUNREACH,
+        errno.ENETUNREACH,
+        errno.ENETDOWN,
+        errno.EHOSTDOWN,
+        errno.EADDRNOTAVAIL,
+    }
+)
+
+
 def _looks_like_connection_loss(exc: BaseException) -> bool:
     """Connection failures surface as OSError/timeouts from the pool before any SQL runs."""
     seen: set[int] = set()
@@ -218,7 +244,9 @@ def _looks_like_connection_loss(exc: BaseException) -> bool:
             | asyncpg.InterfaceError,
         ):
             return True
-        if isinstance(current, OSError) and current.errno is not None:
+        if isinstance(current, socket.gaierror) or (
+            isinstance(current, OSError) and current.errno in _NETWORK_ERRNOS
+        ):
             return True
         current = current.__cause__ or current.__context__
     return False
