@@ -1,5 +1,8 @@
 """JSON log lines on stdout: time, level, service, trace and span ids, request id, tenant.
 
+The one logging pipeline of every service: the standard library's ``logging`` with this
+formatter (so third-party libraries' records come out the same way), no second framework.
+
 Nothing here ever logs a request body, a query string or a header, and a last-line filter
 redacts anything that looks like a bearer token, a JWT or a password field, so a mistake
 elsewhere cannot leak a credential or a survey answer into the logs.
