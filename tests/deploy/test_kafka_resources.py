@@ -9,6 +9,7 @@ from collections import defaultdict
 
 import pytest
 
+from huddle_integrations.config import IntegrationsSettings
 from huddle_shared.contracts import REGISTRY
 from huddle_shared.contracts.integration import org_topic
 
@@ -289,9 +290,5 @@ def test_organisation_topics_are_replicated_like_the_others(
     env = container_env(objects, container(deployment, ORG_TOPIC_PUBLISHER))
     assert env["HUDDLE_ORG_TOPIC_REPLICATION_FACTOR"] == str(replicas)
     settings = built[overlay][ORG_TOPIC_PUBLISHER].runtime.settings
-    if not hasattr(settings, "org_topic_replication_factor"):
-        pytest.skip(
-            "IntegrationsSettings does not read HUDDLE_ORG_TOPIC_REPLICATION_FACTOR yet: "
-            "organisation topics are created with replication 1"
-        )
+    assert isinstance(settings, IntegrationsSettings)
     assert settings.org_topic_replication_factor == replicas
