@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.local/bin:$(PATH)
 DEVSTACK := uv run --frozen python -m huddle_devtools.devinfra
 
-.PHONY: help install run run-with-prometheus up down status demo test lint typecheck pytest unit integration observability bench asyncapi clean
+.PHONY: help install run run-with-prometheus up down status demo test lint typecheck pytest unit integration observability bench asyncapi prometheus-rule clean
 
 help:
 	@echo "make run      - install what is missing, start PostgreSQL, Kafka and the five services (Ctrl-C stops)"
@@ -12,7 +12,8 @@ help:
 	@echo "make demo     - start the stack if needed and fill it with a realistic organisation"
 	@echo "make test     - lint (ruff, import-linter layer rules), mypy --strict, unit and integration tests against real servers"
 	@echo "make bench    - the benchmark suite (ratios against raw baselines; report in bench/results/)"
-	@echo "make asyncapi - regenerate docs/asyncapi.json from the event registry"
+	@echo "make asyncapi - regenerate docs/asyncapi.json from the event registry (refused if it breaks a reader)"
+	@echo "make prometheus-rule - regenerate the k8s PrometheusRule from the alert rule files"
 
 install:
 	@./scripts/bootstrap.sh
@@ -62,7 +63,10 @@ bench: install
 	uv run --frozen --group bench python -m bench
 
 asyncapi:
-	uv run --frozen python -m huddle_shared.asyncapi > docs/asyncapi.json
+	uv run --frozen python -m huddle_shared.asyncapi --write docs/asyncapi.json
+
+prometheus-rule:
+	uv run --frozen python -m huddle_devtools.prometheus_rule
 
 clean:
 	rm -rf .huddle .pytest_cache .mypy_cache .ruff_cache

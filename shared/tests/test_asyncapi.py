@@ -19,7 +19,8 @@ def test_every_event_type_has_a_message_on_its_topic_with_key_and_headers() -> N
     doc = build_document(REGISTRY, integration=INTEGRATION_REGISTRY)
     assert doc["asyncapi"] == "3.0.0"
     specs = [*REGISTRY.specs.items(), *INTEGRATION_REGISTRY.specs.items()]
-    assert len(specs) == len(doc["components"]["messages"])
+    retired = [*REGISTRY.retired, *INTEGRATION_REGISTRY.retired]
+    assert len(specs) + len(retired) == len(doc["components"]["messages"])
     for type_name, spec in specs:
         channel = doc["channels"][spec.topic.name.replace("{org_id}", "org_id")]
         name = type_name.replace(".", "_")
@@ -60,3 +61,21 @@ def test_every_reference_in_the_document_resolves() -> None:
         for part in ref.removeprefix("#/").split("/"):
             assert isinstance(target, dict) and part in target, ref
             target = target[part]
+
+
+def test_a_retired_type_stays_listed_on_its_channel_deprecated_but_is_not_sent() -> None:
+    """The topic keeps v1 role changes from before v2: a reader from the start meets them."""
+    doc = build_document(REGISTRY, integration=INTEGRATION_REGISTRY)
+    channel = doc["channels"]["teams.team.v1"]
+    v1, v2 = "huddle_teams_member_role_changed_v1", "huddle_teams_member_role_changed_v2"
+    assert {v1, v2} <= set(channel["messages"])
+    retired = doc["components"]["messages"][v1]
+    assert retired["description"].startswith("Deprecated")
+    assert "huddle.teams.member_role_changed.v2" in retired["description"]
+    schemas = doc["components"]["schemas"]
+    assert schemas["MemberRoleChangedV1"]["deprecated"] is True
+    assert "category" not in schemas["MemberRoleChangedV1"]["required"]
+    assert "category" in schemas["MemberRoleChanged"]["required"]
+    sent = doc["operations"]["teams_publishes_team"]["messages"]
+    assert {"$ref": f"#/channels/teams.team.v1/messages/{v2}"} in sent
+    assert {"$ref": f"#/channels/teams.team.v1/messages/{v1}"} not in sent

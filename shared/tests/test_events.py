@@ -3,7 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
+from huddle_shared.contracts import REGISTRY
+from huddle_shared.contracts.teams import MemberRoleChanged, RoleChangeCategory
 from huddle_shared.events import (
     DomainEvent,
     EventRegistry,
@@ -81,3 +84,76 @@ def test_every_registered_type_exports_a_json_schema() -> None:
         "first_name",
         "last_name",
     ]
+
+
+def test_a_retired_type_is_known_and_read_as_its_successor() -> None:
+    registry, thing_named = make_registry()
+    assert registry.knows("huddle.demo.thing_named.v1")
+    spec = registry.current_spec("huddle.demo.thing_named.v1")
+    assert spec is not None and spec.model is thing_named
+    assert registry.current_spec("huddle.demo.never_heard_of.v1") is None
+
+
+def test_a_retired_type_cannot_be_current_nor_upcast_twice() -> None:
+    registry, _ = make_registry()
+    with pytest.raises(ValueError, match="retired"):
+        registry.event(TOPIC, "huddle.demo.thing_named.v1")(type("Z", (DomainEvent,), {}))
+    with pytest.raises(ValueError, match="twice"):
+        registry.upcaster("huddle.demo.thing_named.v1", "huddle.demo.thing_named.v2")(dict)
+    with pytest.raises(ValueError, match="current"):
+        registry.upcaster("huddle.demo.thing_named.v2", "huddle.demo.thing_named.v3")(dict)
+
+
+def test_a_retired_type_documented_as_published_is_listed_on_its_successors_topic() -> None:
+    registry, _ = make_registry()
+
+    class ThingNamedV1(BaseModel):
+        thing_id: str
+        name: str
+
+    registry.upcaster(
+        "huddle.demo.thing_renamed.v1", "huddle.demo.thing_named.v2", published_as=ThingNamedV1
+    )(dict)
+    assert [r.type_name for r in registry.retired_on(TOPIC.name)] == [
+        "huddle.demo.thing_renamed.v1"
+    ]
+    assert registry.retired_on("demo.other.v1") == []
+
+
+# ---- the real one: the role change's v2 --------------------------------------------------
+
+V1_BEFORE_CATEGORY = {
+    "team_id": "t",
+    "user_id": "u",
+    "from_role": "nurse",
+    "to_role": "care_coordinator",
+    "reason": "Covers the coordinator",
+    "effective_date": "2026-11-02",
+    "changed_by": "a",
+}
+
+
+def test_a_role_change_stored_as_v1_without_a_category_reads_as_v2_other() -> None:
+    event = REGISTRY.decode("huddle.teams.member_role_changed.v1", V1_BEFORE_CATEGORY)
+    assert isinstance(event, MemberRoleChanged)
+    assert event.event_type == "huddle.teams.member_role_changed.v2"
+    assert event.category is RoleChangeCategory.OTHER
+
+
+def test_a_role_change_stored_as_v1_with_a_category_keeps_it() -> None:
+    data = {**V1_BEFORE_CATEGORY, "category": "planned_rotation"}
+    event = REGISTRY.decode("huddle.teams.member_role_changed.v1", data)
+    assert isinstance(event, MemberRoleChanged)
+    assert event.category is RoleChangeCategory.PLANNED_ROTATION
+    assert data == {**V1_BEFORE_CATEGORY, "category": "planned_rotation"}, "left unchanged"
+
+
+def test_v2_requires_the_category_and_a_broken_v1_stays_invalid() -> None:
+    with pytest.raises(InvalidEventPayload):
+        REGISTRY.decode("huddle.teams.member_role_changed.v2", V1_BEFORE_CATEGORY)
+    with pytest.raises(InvalidEventPayload):
+        REGISTRY.decode(
+            "huddle.teams.member_role_changed.v1", {**V1_BEFORE_CATEGORY, "category": "fired"}
+        )
+    assert REGISTRY.knows("huddle.teams.member_role_changed.v1")
+    assert "huddle.teams.member_role_changed.v1" not in REGISTRY.specs

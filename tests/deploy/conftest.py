@@ -41,7 +41,7 @@ def kubernetes_schemas(tools: DeployTools) -> KubernetesSchemas:
 
 @pytest.fixture(scope="session")
 def crd_schemas(tools: DeployTools) -> CrdSchemas:
-    return CrdSchemas([tools.strimzi_crds, tools.cnpg_crds])
+    return CrdSchemas([tools.strimzi_crds, tools.cnpg_crds, tools.prometheus_operator_crds])
 
 
 @pytest.fixture(scope="session")

@@ -62,6 +62,7 @@ class DeployTools:
     k8s_schemas: Path
     strimzi_crds: Path
     cnpg_crds: Path
+    prometheus_operator_crds: Path
     compose_schema: Path
 
     @classmethod
@@ -88,6 +89,7 @@ class DeployTools:
             k8s_schemas=Path(paths["K8S_SCHEMAS"]),
             strimzi_crds=Path(paths["STRIMZI_CRDS"]),
             cnpg_crds=Path(paths["CNPG_CRDS"]),
+            prometheus_operator_crds=Path(paths["PROMETHEUS_OPERATOR_CRDS"]),
             compose_schema=Path(paths["COMPOSE_SCHEMA"]),
         )
 

@@ -1,6 +1,7 @@
 """Every overlay renders with Kustomize, and every rendered object is valid against its schema:
-built-in kinds against the Kubernetes JSON schemas (strict), Strimzi and CloudNativePG resources
-against the schemas of their CRDs (strict). An object of a kind no schema knows fails."""
+built-in kinds against the Kubernetes JSON schemas (strict), Strimzi, CloudNativePG and Prometheus
+Operator resources against the schemas of their CRDs (strict). An object of a kind no schema
+knows fails."""
 
 from __future__ import annotations
 
@@ -67,8 +68,21 @@ def test_the_validators_catch_mistakes(
     cluster["spec"]["bootstrap"]["initdb"]["databse"] = "teams"
     assert crd_schemas.errors(cluster)
 
+    monitor = deep_copy(named(objects, "ServiceMonitor", "teams"))
+    monitor["spec"]["endpoints"][0]["pathh"] = "/metrics"
+    assert crd_schemas.errors(monitor)
+
+    rule = deep_copy(named(objects, "PrometheusRule", "huddle-alerts"))
+    rule["spec"]["groups"][0]["rules"][0]["labelss"] = {"severity": "critical"}
+    assert crd_schemas.errors(rule)
+    rule = deep_copy(named(objects, "PrometheusRule", "huddle-alerts"))
+    rule["spec"]["groups"][0]["rules"][0]["for"] = "five minutes"
+    assert crd_schemas.errors(rule)
+
 
 def test_the_crd_schemas_cover_the_operators_kinds(crd_schemas: CrdSchemas) -> None:
     for kind in ("Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser"):
         assert crd_schemas.knows("kafka.strimzi.io/v1", kind), kind
     assert crd_schemas.knows("postgresql.cnpg.io/v1", "Cluster")
+    for kind in ("ServiceMonitor", "PodMonitor", "PrometheusRule"):
+        assert crd_schemas.knows("monitoring.coreos.com/v1", kind), kind

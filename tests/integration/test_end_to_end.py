@@ -311,6 +311,16 @@ async def test_from_sign_up_to_the_morale_dashboard(
         ]
         assert requests, "the teams request has a server span"
         trace_id = requests[0]["trace_id"]
+        appends = [
+            s
+            for s in spans(stack, "teams")
+            if s["name"] == "INSERT events" and s["trace_id"] == trace_id
+        ]
+        assert appends, "the event-store append has its database span in the request's trace"
+        assert appends[0]["kind"] == "CLIENT"
+        assert appends[0]["attributes"]["db.system.name"] == "postgresql"
+        assert appends[0]["attributes"]["huddle.stream.type"] == "team"
+        assert "huddle.teams.team_created.v1" in appends[0]["attributes"]["huddle.event.types"]
         published = [
             s
             for s in spans(stack, "teams")
@@ -358,7 +368,8 @@ async def test_from_sign_up_to_the_morale_dashboard(
             and 'status="201"' in line
             for line in lines
         )
-        assert any(line.startswith("huddle_relay_published_total{") for line in lines)
+        assert any(line.startswith("huddle_relay_published_total ") for line in lines)
+        assert not any('service="' in line for line in lines if line.startswith("huddle_"))
         assert any(
             line.startswith("huddle_events_appended_total{") and "team_created" in line
             for line in lines

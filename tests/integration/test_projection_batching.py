@@ -80,6 +80,7 @@ from huddle_shared.contracts.teams import (
     MemberRoleChanged,
     ReviewCadenceChanged,
     ReviewOutcome,
+    RoleChangeCategory,
     TeamArchived,
     TeamCreated,
     TeamRenamed,
@@ -210,6 +211,7 @@ class History:
                 reason="rota",
                 effective_date=self.now.date() - timedelta(days=self.rnd.randint(0, 60)),
                 changed_by="a",
+                category=RoleChangeCategory.OTHER,
             ),
             team,
         )

@@ -242,7 +242,7 @@ async def test_a_role_change_records_from_to_reason_and_effective_date(world: Wo
     assert changed.status_code == 200, changed.text
     assert (await members_of(world))[nurse]["role"] == "care_coordinator"
     last = (await history_of(world))[-1]
-    assert last["type"] == "huddle.teams.member_role_changed.v1"
+    assert last["type"] == "huddle.teams.member_role_changed.v2"
     assert last["actor"] == world.id_of("lead")
     assert last["data"] == {
         "team_id": world.team_id,

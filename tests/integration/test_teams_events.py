@@ -119,7 +119,7 @@ async def test_every_team_event_type_arrives_on_kafka_as_a_cloudevent(
             assert envelope.traceparent == TRACEPARENT
 
     by_type = {e.type: e.data for e in envelopes}
-    assert by_type["huddle.teams.member_role_changed.v1"] == {
+    assert by_type["huddle.teams.member_role_changed.v2"] == {
         "team_id": world.team_id,
         "user_id": nurse,
         "from_role": "nurse",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from huddle_devtools.testing.kafka import produce_raw
 from huddle_shared.contracts.assessments import (
@@ -49,20 +50,31 @@ class Upstream:
         self.versions: dict[str, int] = defaultdict(int)
 
     async def publish(self, stream_id: str, org_id: str, event: DomainEvent, source: str) -> None:
+        data = event.model_dump(mode="json")
+        await self.publish_data(stream_id, org_id, event.topic, event.event_type, data, source)
+
+    async def publish_data(
+        self,
+        stream_id: str,
+        org_id: str,
+        topic: str,
+        event_type: str,
+        data: dict[str, Any],
+        source: str,
+    ) -> None:
+        """Any type and data, even one no current model writes (a retired version's)."""
         self.versions[stream_id] += 1
         key, value, headers = to_kafka(
             event_id=uuid.uuid4(),
-            event_type=event.event_type,
+            event_type=event_type,
             source=f"huddle/{source}",
             subject=stream_id,
             time=datetime.now(UTC),
             tenant_id=org_id,
             stream_version=self.versions[stream_id],
-            data=event.model_dump(mode="json"),
+            data=data,
         )
-        await produce_raw(
-            self.bootstrap, self.prefix + event.topic, value, key=key, headers=headers
-        )
+        await produce_raw(self.bootstrap, self.prefix + topic, value, key=key, headers=headers)
 
     async def user(self, org_id: str, profession: Profession, user_id: str | None = None) -> str:
         user_id = user_id or str(uuid.uuid4())

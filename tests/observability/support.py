@@ -14,7 +14,6 @@ from typing import Any
 
 import prometheus_client
 import yaml
-from prometheus_client.metrics import MetricWrapperBase
 
 import huddle_shared.metrics
 
@@ -96,24 +95,22 @@ def series_names(family_name: str, family_type: str) -> set[str]:
 
 
 def exported_metric_names() -> frozenset[str]:
-    """Every series name of prometheus_client's default registry once huddle_shared.metrics is
-    imported: what a service's /metrics exposes (its own metrics and the client's process and
-    runtime collectors)."""
-    assert huddle_shared.metrics.READY is not None  # imported for its registrations
+    """Every series name a service's /metrics exposes: prometheus_client's process and runtime
+    collectors, and the series of every instrument huddle_shared.metrics defines (the
+    OpenTelemetry reader shows an instrument only once it has recorded something, so the
+    definitions are the list, not a scrape)."""
     names: set[str] = set()
     for family in prometheus_client.REGISTRY.collect():
-        names |= series_names(family.name, family.type)
+        if not family.name.startswith("huddle_"):
+            names |= series_names(family.name, family.type)
+    for series in huddle_metric_families().values():
+        names |= series
     return frozenset(names)
 
 
 def huddle_metric_families() -> dict[str, set[str]]:
     """Family name -> series names, for the metrics defined in huddle_shared.metrics."""
-    families: dict[str, set[str]] = {}
-    for value in vars(huddle_shared.metrics).values():
-        if isinstance(value, MetricWrapperBase):
-            for family in value.describe():
-                families[family.name] = series_names(family.name, family.type)
-    return families
+    return {family.name: set(family.series) for family in huddle_shared.metrics.FAMILIES}
 
 
 def allowed_metric_names() -> frozenset[str]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
+from typing import Literal
 
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import BaseModel, ConfigDict, Field
 
 from huddle_shared import metrics
 from huddle_shared.middleware import (
@@ -17,25 +19,72 @@ from huddle_shared.middleware import (
     RequestGuardMiddleware,
     SecurityHeadersMiddleware,
 )
-from huddle_shared.problems import install_problem_handlers, problem_response
+from huddle_shared.openapi import install_contract, problem
+from huddle_shared.problems import (
+    PROBLEM_JSON,
+    PROBLEM_TYPE_BASE,
+    install_problem_handlers,
+    problem_response,
+)
 from huddle_shared.runtime import ServiceRuntime
 
 health = APIRouter(tags=["operations"])
 
 
-@health.get("/health/live", summary="The process is up")
+class Liveness(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok"}]})
+
+    status: Literal["ok"]
+
+
+class Readiness(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "status": "ok",
+                    "checks": {"database": "ok", "migrations": "ok", "consumers": "ok"},
+                }
+            ]
+        }
+    )
+
+    status: Literal["ok"]
+    checks: dict[str, str] = Field(description="Each check and its result ('ok' when it passed)")
+
+
+_NOT_READY = problem(503, "Not ready: the problem's `checks` name the failing check")
+_NOT_READY["content"][PROBLEM_JSON]["example"] = {
+    "type": PROBLEM_TYPE_BASE + "not-ready",
+    "title": "Not ready",
+    "status": 503,
+    "detail": "database: unreachable",
+    "checks": {"database": "unreachable", "migrations": "ok", "consumers": "ok"},
+}
+
+
+@health.get(
+    "/health/live", response_model=Liveness, operation_id="read_liveness", summary="Liveness"
+)
 async def live() -> dict[str, str]:
-    """Liveness: answers as long as the event loop runs."""
+    """Answers as long as the event loop runs (the probe that restarts a hung process)."""
     return {"status": "ok"}
 
 
-@health.get("/health/ready", summary="The service can do its work")
+@health.get(
+    "/health/ready",
+    response_model=Readiness,
+    operation_id="read_readiness",
+    summary="Readiness",
+    responses={503: _NOT_READY},
+)
 async def ready(request: Request) -> JSONResponse:
-    """Readiness: database reachable, migrations current, consumers connected."""
+    """The service can do its work: database reachable, migrations current, consumers
+    connected (the probe that routes traffic to an instance)."""
     runtime: ServiceRuntime = request.app.state.runtime
     checks = await runtime.readiness()
     ok = all(v == "ok" for v in checks.values())
-    metrics.READY.labels(runtime.settings.service_name).set(1 if ok else 0)
+    metrics.READY.set(1 if ok else 0)
     if ok:
         return JSONResponse({"status": "ok", "checks": checks})
     return problem_response(
@@ -53,7 +102,7 @@ async def prometheus_metrics(request: Request) -> Response:
     runtime: ServiceRuntime = request.app.state.runtime
     checks = await runtime.readiness()
     ok = all(v == "ok" for v in checks.values())
-    metrics.READY.labels(runtime.settings.service_name).set(1 if ok else 0)
+    metrics.READY.set(1 if ok else 0)
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
 
@@ -88,6 +137,7 @@ def create_service_app(
     app.include_router(health)
     for router in routers:
         app.include_router(router)
+    install_contract(app, without_database={"/health/live"})
     # Outermost last: security headers wrap everything, including the guard's own answers.
     app.add_middleware(
         RequestGuardMiddleware,

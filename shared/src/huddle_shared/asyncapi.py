@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
+import sys
+from pathlib import Path
 from typing import Any
 
-from huddle_shared.events import EventRegistry
+from pydantic import BaseModel
+
+from huddle_shared.events import EventRegistry, Topic
+from huddle_shared.schema.history import (
+    ACCEPTED_FILE,
+    committed_documents,
+    load_accepted,
+    unaccepted_breaks,
+)
 
 REF = "#/components/schemas/{model}"
 _PARAMETER = re.compile(r"\{([A-Za-z0-9_]+)\}")
@@ -76,7 +87,9 @@ def build_document(
             "version": version,
             "description": "Domain events of the Huddle services on Kafka, as CloudEvents in "
             "binary content mode. Topics are <service>.<aggregate>.v<n>, keyed by aggregate "
-            "id; event types are additive-only within a version. The integration events "
+            "id; event types are additive-only within a version (a change that old events "
+            "would not satisfy is a new type v<n+1>; the retired type stays listed, deprecated, "
+            "since the topics keep its events, and readers upcast it). The integration events "
             "(huddle.integration.*) are the public contract for health-system IT: on each "
             "organisation's own topic integration.<org id>.v1 here, and the same events (same "
             "ids) by webhook and by the HTTP feed, as structured CloudEvents JSON; see "
@@ -106,31 +119,50 @@ def _add_registry(
     prefix: str,
 ) -> None:
     ref = "#/components/schemas/" + prefix + "{model}"
+
+    def add_message(type_name: str, model: type[BaseModel], topic: Topic, **text: str) -> str:
+        schema = model.model_json_schema(ref_template=ref)
+        for name, definition in schema.pop("$defs", {}).items():
+            schemas[prefix + name] = definition
+        model_name = prefix + model.__name__
+        schemas[model_name] = schema
+        msg = _message_name(type_name)
+        messages[msg] = {
+            "name": type_name,
+            "title": model_name,
+            **text,
+            "contentType": "application/json",
+            "headers": {"$ref": "#/components/schemas/CloudEventHeaders"},
+            "payload": {"$ref": REF.format(model=model_name)},
+            "bindings": {
+                "kafka": {
+                    "key": {"type": "string", "description": topic.key_description},
+                    "bindingVersion": "0.5.0",
+                }
+            },
+        }
+        return msg
+
     for topic_name in registry.topic_names():
         topic = registry.topics[topic_name]
-        channel_messages: dict[str, Any] = {}
-        for spec in sorted(registry.types_on(topic_name), key=lambda s: s.type_name):
-            schema = spec.model.model_json_schema(ref_template=ref)
-            for name, definition in schema.pop("$defs", {}).items():
-                schemas[prefix + name] = definition
-            model_name = prefix + spec.model.__name__
-            schemas[model_name] = schema
-            msg = _message_name(spec.type_name)
-            messages[msg] = {
-                "name": spec.type_name,
-                "title": model_name,
-                "summary": spec.summary,
-                "contentType": "application/json",
-                "headers": {"$ref": "#/components/schemas/CloudEventHeaders"},
-                "payload": {"$ref": REF.format(model=model_name)},
-                "bindings": {
-                    "kafka": {
-                        "key": {"type": "string", "description": topic.key_description},
-                        "bindingVersion": "0.5.0",
-                    }
-                },
-            }
-            channel_messages[msg] = {"$ref": f"#/components/messages/{msg}"}
+        published = [
+            add_message(spec.type_name, spec.model, topic, summary=spec.summary)
+            for spec in sorted(registry.types_on(topic_name), key=lambda s: s.type_name)
+        ]
+        # Retired types stay listed on their channel (the topic keeps their events), deprecated
+        # and left out of what the service sends; their payload is frozen as last published.
+        retired = [
+            add_message(
+                old.type_name,
+                old.published_as,
+                topic,
+                summary=(old.published_as.__doc__ or old.type_name).strip().splitlines()[0],
+                description=f"Deprecated: no longer published. The topic keeps such events "
+                f"from before {old.successor}; readers upcast them to it.",
+            )
+            for old in sorted(registry.retired_on(topic_name), key=lambda r: r.type_name)
+        ]
+        channel_messages = {m: {"$ref": f"#/components/messages/{m}"} for m in published + retired}
         channel: dict[str, Any] = {
             "address": topic_name,
             "description": topic.description,
@@ -153,7 +185,7 @@ def _add_registry(
             "action": "send",
             "summary": f"The {topic.service} service publishes {topic.aggregate} events.",
             "channel": {"$ref": f"#/channels/{key}"},
-            "messages": [{"$ref": f"#/channels/{key}/messages/{m}"} for m in channel_messages],
+            "messages": [{"$ref": f"#/channels/{key}/messages/{m}"} for m in published],
         }
 
 
@@ -162,13 +194,46 @@ def render(registry: EventRegistry, integration: EventRegistry | None = None) ->
     return json.dumps(document, indent=2, sort_keys=False) + "\n"
 
 
-def main() -> None:
-    """Regenerate ``docs/asyncapi.json``: ``python -m huddle_shared.asyncapi > docs/…``."""
+def incompatible_with_history(document: dict[str, Any], path: Path) -> list[str]:
+    """Why ``document`` may not replace ``path``: each way it cannot read the file there or any
+    committed version of it, less the breaks declared beside it (``schema.history``)."""
+    earlier = committed_documents(path)
+    if path.exists():
+        earlier.insert(0, ("the working tree", json.loads(path.read_text())))
+    accepted = load_accepted(path.parent / ACCEPTED_FILE)
+    return [f"{where}: {b}" for where, b in unaccepted_breaks(document, earlier, accepted)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the document, or (``--write PATH``) replace ``PATH`` unless that breaks a reader.
+
+    ``make asyncapi`` runs ``--write docs/asyncapi.json``: an incompatible change of a published
+    event is refused there (exit 1, the file untouched), and the tests fail on it as well.
+    """
     from huddle_shared.contracts import REGISTRY
     from huddle_shared.contracts.integration import INTEGRATION_REGISTRY
 
-    print(render(REGISTRY, INTEGRATION_REGISTRY), end="")
+    parser = argparse.ArgumentParser(prog="python -m huddle_shared.asyncapi")
+    parser.add_argument("--write", type=Path, help="the document to replace, if compatible")
+    args = parser.parse_args(argv)
+    text = render(REGISTRY, INTEGRATION_REGISTRY)
+    if args.write is None:
+        print(text, end="")
+        return 0
+    problems = incompatible_with_history(json.loads(text), args.write)
+    if problems:
+        print(
+            f"{args.write} not written: these changes break readers of published events. "
+            "Give the event a new version (v<n+1>) with an upcaster from the old one, or declare "
+            f"an accepted break in {args.write.parent / ACCEPTED_FILE} with its reason.",
+            *problems,
+            sep="\n  ",
+            file=sys.stderr,
+        )
+        return 1
+    args.write.write_text(text)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
+import weakref
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -11,12 +13,13 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import Connection, select
+from opentelemetry.trace import SpanKind
+from sqlalchemy import Connection, Engine, RowMapping, select
 from sqlalchemy import event as sa_event
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from huddle_shared import metrics
+from huddle_shared import metrics, telemetry
 from huddle_shared.db import events_table
 from huddle_shared.errors import ConcurrencyConflict
 from huddle_shared.events import DomainEvent, EventRegistry
@@ -151,6 +154,33 @@ class EventStore:
             return []
         metadata = context.as_metadata()
         recorded, columns = self._rows(stream_id, expected_version, events, context, metadata, now)
+        with _append_span(stream_id, stream_type, expected_version, events, also):
+            await self._execute(
+                conn,
+                stream_id,
+                stream_type,
+                expected_version,
+                columns,
+                metadata,
+                context,
+                now,
+                also,
+            )
+        _count_when_committed(conn, events)
+        return recorded
+
+    async def _execute(
+        self,
+        conn: AsyncConnection,
+        stream_id: str,
+        stream_type: str,
+        expected_version: int,
+        columns: tuple[list[Any], ...],
+        metadata: dict[str, Any],
+        context: EventContext,
+        now: datetime,
+        also: Statement | None,
+    ) -> None:
         try:
             # Straight to asyncpg when it can (the append is the command path's hot spot).
             await execute_in_transaction(
@@ -173,8 +203,6 @@ class EventStore:
                     expected_version=expected_version,
                 ) from exc
             raise
-        _count_when_committed(conn, self.source.removeprefix("huddle/"), events)
-        return recorded
 
     def _rows(
         self,
@@ -247,18 +275,20 @@ class EventStore:
         if tenant_id is not None:
             query = query.where(events_table.c.tenant_id == tenant_id)
         rows = (await conn.execute(query)).mappings().all()
-        return [
-            RecordedEvent(
-                stream_id=row["stream_id"],
-                version=row["version"],
-                event_id=row["event_id"],
-                type=row["type"],
-                payload=self.registry.decode(row["type"], row["data"]),
-                metadata=row["metadata"],
-                recorded_at=row["recorded_at"],
-            )
-            for row in rows
-        ]
+        return [self.recorded(row) for row in rows]
+
+    def recorded(self, row: RowMapping) -> RecordedEvent:
+        """A stored ``events`` row, upcast: its type is the current one, like its payload."""
+        payload = self.registry.decode(row["type"], row["data"])
+        return RecordedEvent(
+            stream_id=row["stream_id"],
+            version=row["version"],
+            event_id=row["event_id"],
+            type=payload.event_type,
+            payload=payload,
+            metadata=row["metadata"],
+            recorded_at=row["recorded_at"],
+        )
 
 
 # Appended events wait in the connection's ``info`` until its transaction ends: counted when it
@@ -266,27 +296,57 @@ class EventStore:
 _UNCOUNTED = "huddle_events_uncounted"
 
 
-def _count_when_committed(
-    conn: AsyncConnection, service: str, events: Sequence[DomainEvent]
-) -> None:
+def _append_span(
+    stream_id: str,
+    stream_type: str,
+    expected_version: int,
+    events: Sequence[DomainEvent],
+    also: Statement | None,
+) -> contextlib.AbstractContextManager[Any]:
+    """The append's database span (it goes to asyncpg directly, past SQLAlchemy's spans)."""
+    if not telemetry.recording():
+        return contextlib.nullcontext()
+    return telemetry.tracer().start_as_current_span(
+        "INSERT events",
+        kind=SpanKind.CLIENT,
+        attributes={
+            "db.system.name": "postgresql",
+            "db.operation.name": "INSERT",
+            "db.collection.name": "events",
+            "db.operation.batch.size": len(events),
+            "huddle.stream.id": stream_id,
+            "huddle.stream.type": stream_type,
+            "huddle.stream.expected_version": expected_version,
+            "huddle.event.types": [event.event_type for event in events],
+            "huddle.append.with_statement": also is not None,
+        },
+    )
+
+
+# Engines whose commit and rollback already count the appends (looked up on every append).
+_counting_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def _count_when_committed(conn: AsyncConnection, events: Sequence[DomainEvent]) -> None:
     sync = conn.sync_connection
     assert sync is not None
     autocommit = sync.get_execution_options().get("isolation_level") == "AUTOCOMMIT"
     if autocommit or not sync.in_transaction():
         for event in events:  # the statement was its own transaction, and it succeeded
-            metrics.EVENTS_APPENDED.labels(service, event.event_type).inc()
+            metrics.EVENTS_APPENDED.add(1, {"type": event.event_type})
         return
     engine = sync.engine
-    if not sa_event.contains(engine, "commit", _count_committed):
+    if engine not in _counting_engines:
         sa_event.listen(engine, "commit", _count_committed)
         sa_event.listen(engine, "rollback", _drop_uncounted)
-    uncounted: Counter[tuple[str, str]] = sync.info.setdefault(_UNCOUNTED, Counter())
-    uncounted.update((service, event.event_type) for event in events)
+        _counting_engines.add(engine)
+    uncounted: Counter[str] = sync.info.setdefault(_UNCOUNTED, Counter())
+    uncounted.update(event.event_type for event in events)
 
 
 def _count_committed(conn: Connection) -> None:
-    for (service, type_name), n in conn.info.pop(_UNCOUNTED, Counter()).items():
-        metrics.EVENTS_APPENDED.labels(service, type_name).inc(n)
+    for type_name, n in conn.info.pop(_UNCOUNTED, Counter()).items():
+        metrics.EVENTS_APPENDED.add(n, {"type": type_name})
 
 
 def _drop_uncounted(conn: Connection) -> None:

@@ -71,11 +71,36 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str)
 
 
+def redact_record(record: logging.LogRecord) -> None:
+    """Redact a record in place, for handlers that ship it elsewhere (OpenTelemetry's): its
+    message is rendered and redacted (with the traceback, if any, redacted into it), sensitive
+    extra fields are blanked. The stdout handler comes first, so it has formatted the record."""
+    message = record.getMessage()
+    if record.exc_info:
+        message += "\n" + logging.Formatter().formatException(record.exc_info)
+        record.exc_info = None
+        record.exc_text = None
+    record.msg = redact(message)
+    record.args = None
+    for key in list(record.__dict__):
+        if key not in _RESERVED and key.lower() in _SENSITIVE_KEYS:
+            record.__dict__[key] = "[redacted]"
+
+
+# Handlers beside the JSON lines (the OpenTelemetry log exporter's), kept by configure_logging.
+_extra_handlers: list[logging.Handler] = []
+
+
+def add_handler(handler: logging.Handler) -> None:
+    _extra_handlers.append(handler)
+    logging.getLogger().addHandler(handler)
+
+
 def configure_logging(service: str, level: str = "INFO") -> None:
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(JsonFormatter(service))
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    root.handlers[:] = [handler, *_extra_handlers]
     root.setLevel(level)
     # aiokafka logs every failed reconnect at ERROR; one warning from our loops is enough.
     logging.getLogger("aiokafka").setLevel(logging.CRITICAL)

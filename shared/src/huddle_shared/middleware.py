@@ -186,9 +186,11 @@ class MetricsMiddleware:
             template = getattr(route, "path", None) or "unmatched"
             if template not in ("/metrics",):
                 method = scope["method"]
-                metrics.HTTP_REQUESTS.labels(self.service, method, template, str(status)).inc()
-                metrics.HTTP_DURATION.labels(self.service, method, template).observe(
-                    time.perf_counter() - started
+                metrics.HTTP_REQUESTS.add(
+                    1, {"method": method, "route": template, "status": str(status)}
+                )
+                metrics.HTTP_DURATION.record(
+                    time.perf_counter() - started, {"method": method, "route": template}
                 )
 
 

@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from huddle_shared import metrics
 from huddle_shared.cli import Command
@@ -32,7 +32,7 @@ from huddle_shared.consumer import ConsumerRuntime
 from huddle_shared.consumer.bookkeeping import DeadLetterSummary, list_dead_letters
 from huddle_shared.errors import Forbidden, NotFound, ServiceUnavailable
 from huddle_shared.http import BadRequest, Cursor, Limit, decode_cursor, encode_cursor
-from huddle_shared.problems import PROBLEM_RESPONSES
+from huddle_shared.openapi import problems
 from huddle_shared.runtime import ServiceRuntime
 
 OPERATOR_HEADER = "X-Operator-Key"
@@ -69,7 +69,25 @@ def consumers_of(runtime: ServiceRuntime) -> list[ConsumerRuntime]:
 # ---- what both the routes and the command do ------------------------------------------------
 
 
+_LETTER_EXAMPLE: dict[str, JsonValue] = {
+    "id": 17,
+    "group": "insights",
+    "topic": "teams.team.v1",
+    "partition": 3,
+    "offset": 1042,
+    "event_type": "huddle.teams.member_added.v1",
+    "event_id": "6f1c2a9e-3b7d-4c55-9a0e-2d8f4b1e7c10",
+    "subject": "0b7f3c1e-8d2a-4f6b-9c3e-5a1d7e9f2b48",
+    "reason": "projection failed: KeyError",
+    "created_at": "2026-11-30T08:15:02Z",
+    "published_at": "2026-11-30T08:15:03Z",
+    "replayed_at": None,
+}
+
+
 class DeadLetterOut(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [_LETTER_EXAMPLE]})
+
     id: int
     group: str = Field(description="The consumer group that set it aside")
     topic: str
@@ -85,11 +103,17 @@ class DeadLetterOut(BaseModel):
 
 
 class DeadLetterPage(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"items": [_LETTER_EXAMPLE], "next_cursor": None}]}
+    )
+
     items: list[DeadLetterOut]
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page")
 
 
 class ReplayRequest(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"ids": [17, 18]}, {}]})
+
     ids: list[int] | None = Field(
         default=None,
         max_length=1000,
@@ -98,6 +122,8 @@ class ReplayRequest(BaseModel):
 
 
 class ReplayResult(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"replayed": 2, "still_failing": 0}]})
+
     replayed: int = Field(description="Applied now, and marked: no replay applies them again")
     still_failing: int = Field(description="Refused again; they stay for a later replay")
 
@@ -153,8 +179,10 @@ async def replay_dead_letters(
     replayed = failing = 0
     for consumer in _running(consumers):
         applied, failed = await consumer.replay_dead_letters(ids)
-        metrics.DEAD_LETTERS_REPLAYED.labels(consumer.group_id, "applied").inc(applied)
-        metrics.DEAD_LETTERS_REPLAYED.labels(consumer.group_id, "failed").inc(failed)
+        metrics.DEAD_LETTERS_REPLAYED.add(
+            applied, {"group": consumer.group_id, "result": "applied"}
+        )
+        metrics.DEAD_LETTERS_REPLAYED.add(failed, {"group": consumer.group_id, "result": "failed"})
         replayed, failing = replayed + applied, failing + failed
     return ReplayResult(replayed=replayed, still_failing=failing)
 
@@ -164,7 +192,13 @@ async def replay_dead_letters(
 router = APIRouter(
     prefix="/v1/dead-letters",
     tags=["operations"],
-    responses=PROBLEM_RESPONSES,
+    # Without a configured key the routes answer 404; a wrong or missing key 403.
+    responses=problems(
+        403,
+        404,
+        _403=f"A valid {OPERATOR_HEADER} is required",
+        _404="No operator key is configured: the route does not exist",
+    ),
     dependencies=[Depends(require_operator)],
 )
 
@@ -174,7 +208,13 @@ def _runtime(request: Request) -> ServiceRuntime:
     return runtime
 
 
-@router.get("", response_model=DeadLetterPage)
+@router.get(
+    "",
+    response_model=DeadLetterPage,
+    operation_id="list_dead_letters",
+    summary="List dead letters",
+    responses=problems(400, _400="The cursor is not one this API issued"),
+)
 async def list_the_dead_letters(
     request: Request,
     limit: Limit = 50,
@@ -197,7 +237,12 @@ async def list_the_dead_letters(
     return DeadLetterPage(items=items, next_cursor=next_cursor)
 
 
-@router.post("/replay", response_model=ReplayResult)
+@router.post(
+    "/replay",
+    response_model=ReplayResult,
+    operation_id="replay_dead_letters",
+    summary="Replay dead letters",
+)
 async def replay_the_dead_letters(
     request: Request, body: ReplayRequest | None = None
 ) -> ReplayResult:

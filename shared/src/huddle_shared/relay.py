@@ -6,6 +6,11 @@ loses the lease and the work together. Rows are read in id order; rows of one st
 committed in version order (a writer can only append v+1 after reading v), so publishing in id
 order keeps per-aggregate order on Kafka. No high-water mark is kept: every poll reads whatever
 is still in the table, so a row whose id committed late is simply picked up by a later poll.
+
+Given the event registry, the relay publishes the current version of a retired event type: a
+row the previous code wrote (say ``….v1``) goes out upcast, with the current ``ce_type``, so
+from the moment the new code runs Kafka receives only current versions. Consumers still upcast
+what they read, for the records published before.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -26,6 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from huddle_shared import metrics, telemetry
 from huddle_shared.aio import sleep_or_stop
+from huddle_shared.events import EventRegistry, InvalidEventPayload, UnknownEventType
 from huddle_shared.fastpath import passthrough_headers, w3c_propagation_only
 from huddle_shared.kafka import KafkaOptions, producer_config
 from huddle_shared.retry import Backoff
@@ -94,8 +101,11 @@ class OutboxRelay:
         batch_size: int = 500,
         poll_interval_s: float = 0.25,
         max_backoff_s: float = 5.0,
+        registry: EventRegistry | None = None,
     ) -> None:
         self.engine = engine
+        # Rows of a retired type are published upcast (see the module docstring).
+        self.registry = registry if registry is not None and registry.upcasters else None
         self.service = service
         self.producer_factory = producer_factory
         self.batch_size = batch_size
@@ -209,7 +219,7 @@ class OutboxRelay:
             await conn.execute(_DELETE_PUBLISHED, {"ids": ids})
             await conn.commit()
             self.published += len(ids)
-            metrics.RELAY_PUBLISHED.labels(self.service).inc(len(ids))
+            metrics.RELAY_PUBLISHED.add(len(ids))
         return []
 
     async def _publish(
@@ -234,12 +244,13 @@ class OutboxRelay:
         passthrough = inject_ourselves and not telemetry.recording() and w3c_propagation_only()
         for row in rows:
             stored_headers = _stored_headers(row)
+            value: bytes = row.payload
+            if self.registry is not None:
+                value, stored_headers = current_version(self.registry, value, stored_headers)
             if passthrough and (headers := passthrough_headers(stored_headers)) is not None:
                 try:
                     futures.append(
-                        await producer.send(
-                            row.topic, value=row.payload, key=row.key, headers=headers
-                        )
+                        await producer.send(row.topic, value=value, key=row.key, headers=headers)
                     )
                 except Exception as exc:
                     send_error = exc
@@ -259,9 +270,7 @@ class OutboxRelay:
                         propagate.inject(carrier)
                         headers += [(n, v.encode("latin-1")) for n, v in carrier.items()]
                     futures.append(
-                        await producer.send(
-                            row.topic, value=row.payload, key=row.key, headers=headers
-                        )
+                        await producer.send(row.topic, value=value, key=row.key, headers=headers)
                     )
             except Exception as exc:
                 send_error = exc
@@ -286,13 +295,17 @@ class OutboxRelay:
             acked.append(row.id)
         if send_error is not None:
             await self._delete(conn, acked)
-            metrics.RELAY_FAILURES.labels(self.service).inc(len(rows) - len(acked))
-            raise RuntimeError(f"publish failed after {len(acked)} of {len(rows)}") from send_error
+            metrics.RELAY_FAILURES.add(len(rows) - len(acked))
+            # The broker's reason goes into the message: the relay's warning is what on-call reads.
+            raise RuntimeError(
+                f"publish failed after {len(acked)} of {len(rows)}: "
+                f"{type(send_error).__name__}: {send_error}"
+            ) from send_error
         return ahead, acked
 
     def _set_leader(self, value: bool) -> None:
         self.is_leader = value
-        metrics.RELAY_LEADER.labels(self.service).set(1 if value else 0)
+        metrics.RELAY_LEADER.set(1 if value else 0)
 
 
 # The stored headers come back as two text arrays, flattened by PostgreSQL: the driver decodes
@@ -313,6 +326,29 @@ def _stored_headers(row: Row[Any]) -> list[tuple[str, str]]:
     return list(zip(row.header_names, row.header_values, strict=True))
 
 
+def current_version(
+    registry: EventRegistry, value: bytes, headers: list[tuple[str, str]]
+) -> tuple[bytes, list[tuple[str, str]]]:
+    """An outbox row's value and headers with its event upcast to the current version.
+
+    Rows of a current type come back as they are. A row that does not decode is published
+    unchanged: consumers dead-letter it with the reason, where it can be seen and replayed,
+    instead of it blocking the outbox behind it.
+    """
+    at = next((i for i, (name, _) in enumerate(headers) if name == "ce_type"), None)
+    if at is None or (type_name := headers[at][1]) not in registry.upcasters:
+        return value, headers
+    try:
+        event = registry.decode(type_name, json.loads(value))
+    except (ValueError, UnknownEventType, InvalidEventPayload) as exc:
+        logger.warning("outbox row of %s not upcast, published as stored: %s", type_name, exc)
+        return value, headers
+    upcast = list(headers)
+    upcast[at] = ("ce_type", event.event_type)
+    # As the event store writes a value (``outbox_record``): the JSON of the data.
+    return json.dumps(event.model_dump(mode="json")).encode(), upcast
+
+
 async def sample_outbox_metrics(
     engine: AsyncEngine, service: str, stop: asyncio.Event, every_s: float = 5.0
 ) -> None:
@@ -321,8 +357,8 @@ async def sample_outbox_metrics(
         try:
             async with engine.connect() as conn:
                 status = await outbox_status(conn)
-            metrics.OUTBOX_DEPTH.labels(service).set(status.depth)
-            metrics.OUTBOX_OLDEST_AGE.labels(service).set(status.oldest_age_seconds)
+            metrics.OUTBOX_DEPTH.set(status.depth)
+            metrics.OUTBOX_OLDEST_AGE.set(status.oldest_age_seconds)
         except Exception as exc:
             logger.debug("outbox sampling failed: %s", exc)
         await sleep_or_stop(stop, every_s)

@@ -78,6 +78,7 @@ class ServiceRuntime:
                 ),
                 batch_size=settings.relay_batch_size,
                 poll_interval_s=settings.relay_poll_interval_s,
+                registry=registry,
             )
             if settings.relay_enabled
             else None

@@ -1,40 +1,57 @@
-"""OpenTelemetry for every service, configured by the standard ``OTEL_*`` variables.
+"""OpenTelemetry for every service, configured by the standard ``OTEL_*`` variables as the SDK reads
+them (``opentelemetry.sdk._configuration``, the code behind ``opentelemetry-instrument``):
 
-- ``OTEL_SERVICE_NAME`` / ``OTEL_RESOURCE_ATTRIBUTES``: the resource (service name defaults to
-  ``huddle-<service>``);
-- ``OTEL_TRACES_SAMPLER`` / ``OTEL_TRACES_SAMPLER_ARG``: sampling (read by the SDK);
-- ``OTEL_EXPORTER_OTLP_ENDPOINT`` or ``OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`` with
-  ``OTEL_EXPORTER_OTLP(_TRACES)_PROTOCOL`` = ``http/protobuf`` (default) or ``grpc``: export over
-  OTLP; ``OTEL_TRACES_EXPORTER=console`` prints spans; ``none`` or nothing configured: no export;
+- ``OTEL_TRACES_EXPORTER``, ``OTEL_METRICS_EXPORTER``, ``OTEL_LOGS_EXPORTER``: comma-separated
+  exporter names looked up in the SDK's entry points (``otlp``, ``otlp_proto_grpc``,
+  ``otlp_proto_http``, ``console``); unset or ``none``: that signal is not exported. ``otlp``
+  takes its transport from ``OTEL_EXPORTER_OTLP(_<SIGNAL>)_PROTOCOL`` (``grpc``, the SDK's
+  default, or ``http/protobuf``), and the exporters read their own endpoint, headers and
+  timeout variables;
+- ``OTEL_SERVICE_NAME`` / ``OTEL_RESOURCE_ATTRIBUTES``: the resource (the service name defaults
+  to ``huddle-<service>``); ``OTEL_TRACES_SAMPLER`` / ``OTEL_TRACES_SAMPLER_ARG``: sampling;
+  ``OTEL_METRIC_EXPORT_INTERVAL``: how often metrics are pushed;
+- ``OTEL_PYTHON_EXCLUDED_URLS`` (or ``OTEL_PYTHON_FASTAPI_EXCLUDED_URLS``): routes without server
+  spans, read by the FastAPI instrumentation; without it the health probes and ``/metrics``;
 - ``HUDDLE_TRACE_FILE``: also write finished spans as JSON lines to a file (local debugging and
   the tests that follow one trace across processes).
 
-Without any exporter no SDK is installed at all, so the instrumentation costs nothing.
+Metrics always have a meter provider, with a Prometheus reader behind ``/metrics``; pushed
+exporters are readers beside it, reading the same instruments (``huddle_shared.metrics``).
+Traces get an SDK tracer provider only when some span exporter is configured, so that without
+one the instrumentation costs nothing. Logs keep the JSON lines on stdout; an OTLP log exporter
+gets the same records, redacted the same way.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI
+from opentelemetry import metrics as otel_metrics
 from opentelemetry import trace
-from opentelemetry.sdk.resources import Resource
+from opentelemetry.sdk._configuration import _get_exporter_names, _import_exporters
+from opentelemetry.sdk.metrics import MeterProvider
+from opentelemetry.sdk.metrics.export import MetricReader, PeriodicExportingMetricReader
+from opentelemetry.sdk.resources import OTELResourceDetector, Resource
 from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
 from opentelemetry.sdk.trace.export import (
     BatchSpanProcessor,
-    ConsoleSpanExporter,
     SimpleSpanProcessor,
     SpanExporter,
     SpanExportResult,
 )
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-_state: dict[str, bool] = {"configured": False, "enabled": False}
+from huddle_shared.logs import add_handler, redact_record
+
+_state: dict[str, bool] = {"configured": False, "tracing": False}
 _lock = threading.Lock()
+DEFAULT_EXCLUDED_URLS = "health/live,health/ready,metrics"
 
 
 class FileSpanExporter(SpanExporter):
@@ -82,59 +99,81 @@ def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
-def _otlp_exporter() -> SpanExporter | None:
-    endpoint = os.environ.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") or os.environ.get(
-        "OTEL_EXPORTER_OTLP_ENDPOINT"
-    )
-    wanted = os.environ.get("OTEL_TRACES_EXPORTER", "otlp" if endpoint else "none").lower()
-    if wanted == "console":
-        return ConsoleSpanExporter()
-    if wanted != "otlp":
-        return None
-    protocol = os.environ.get(
-        "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL",
-        os.environ.get("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
-    )
-    if protocol == "grpc":
-        from opentelemetry.exporter.otlp.proto.grpc.trace_exporter import (
-            OTLPSpanExporter as GrpcExporter,
-        )
-
-        return GrpcExporter()
-    from opentelemetry.exporter.otlp.proto.http.trace_exporter import (
-        OTLPSpanExporter as HttpExporter,
-    )
-
-    return HttpExporter()
+def resource_for(service: str) -> Resource:
+    """The SDK's resource (``OTEL_RESOURCE_ATTRIBUTES``, ``OTEL_SERVICE_NAME``, the SDK's own
+    attributes), with ``huddle-<service>`` as the service name when neither names one."""
+    defaults: dict[str, str] = {"service.namespace": "huddle"}
+    if "service.name" not in OTELResourceDetector().detect().attributes:
+        defaults["service.name"] = f"huddle-{service}"
+    return Resource.create(defaults)
 
 
-def configure_tracing(service: str) -> bool:
-    """Install the SDK once per process when an exporter is configured; True if tracing is on."""
+def prometheus_reader() -> MetricReader:
+    """The reader behind ``/metrics``: registered in prometheus_client's default registry, no
+    ``target_info`` and no scope labels (Prometheus's target labels say which service)."""
+    from opentelemetry.exporter.prometheus import PrometheusMetricReader
+
+    return PrometheusMetricReader(disable_target_info=True, scope_info_enabled=False)
+
+
+def configure_telemetry(service: str) -> bool:
+    """Install the SDK once per process from the environment; True if spans are exported."""
     with _lock:
         if _state["configured"]:
-            return _state["enabled"]
+            return _state["tracing"]
         _state["configured"] = True
-        exporters: list[tuple[SpanExporter, bool]] = []
-        otlp = _otlp_exporter()
-        if otlp is not None:
-            exporters.append((otlp, True))
-        trace_file = os.environ.get("HUDDLE_TRACE_FILE")
-        if trace_file:
-            exporters.append((FileSpanExporter(trace_file), False))
-        if not exporters:
-            return False
-        resource = Resource.create(
-            {"service.name": os.environ.get("OTEL_SERVICE_NAME", f"huddle-{service}")}
+        span_exporters, metric_exporters, log_exporters = _import_exporters(
+            _get_exporter_names("traces"),
+            _get_exporter_names("metrics"),
+            _get_exporter_names("logs"),
         )
-        provider = TracerProvider(resource=resource)
-        for exporter, batched in exporters:
-            provider.add_span_processor(
-                BatchSpanProcessor(exporter) if batched else SimpleSpanProcessor(exporter)
-            )
-        trace.set_tracer_provider(provider)
-        _instrument_libraries()
-        _state["enabled"] = True
+        resource = resource_for(service)
+
+        readers: list[MetricReader] = [prometheus_reader()]
+        for exporter_or_reader in metric_exporters.values():
+            if issubclass(exporter_or_reader, MetricReader):
+                readers.append(exporter_or_reader())
+            else:
+                readers.append(PeriodicExportingMetricReader(exporter_or_reader()))
+        otel_metrics.set_meter_provider(MeterProvider(resource=resource, metric_readers=readers))
+
+        trace_file = os.environ.get("HUDDLE_TRACE_FILE")
+        if span_exporters or trace_file:
+            # The sampler comes from OTEL_TRACES_SAMPLER(_ARG), read by the provider itself.
+            provider = TracerProvider(resource=resource)
+            for span_exporter in span_exporters.values():
+                provider.add_span_processor(BatchSpanProcessor(span_exporter()))
+            if trace_file:
+                provider.add_span_processor(SimpleSpanProcessor(FileSpanExporter(trace_file)))
+            trace.set_tracer_provider(provider)
+            _instrument_libraries()
+            _state["tracing"] = True
+
+        if log_exporters:
+            _export_logs(resource, [exporter() for exporter in log_exporters.values()])
+        return _state["tracing"]
+
+
+class _Redacting(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        redact_record(record)
         return True
+
+
+def _export_logs(resource: Resource, exporters: Sequence[Any]) -> None:
+    """Hand the root logger's records to the OTLP log exporters too, redacted as on stdout."""
+    from opentelemetry._logs import set_logger_provider
+    from opentelemetry.instrumentation.logging.handler import LoggingHandler
+    from opentelemetry.sdk._logs import LoggerProvider
+    from opentelemetry.sdk._logs.export import BatchLogRecordProcessor
+
+    provider = LoggerProvider(resource=resource)
+    for exporter in exporters:
+        provider.add_log_record_processor(BatchLogRecordProcessor(exporter))
+    set_logger_provider(provider)
+    handler = LoggingHandler(logger_provider=provider)
+    handler.addFilter(_Redacting())
+    add_handler(handler)
 
 
 def _instrument_libraries() -> None:
@@ -156,17 +195,27 @@ def recording() -> bool:
 
 def kafka_instrumented() -> bool:
     """Whether aiokafka's instrumentation injects trace context into sent messages itself."""
-    return _state["enabled"]
+    return _state["tracing"]
+
+
+def excluded_urls() -> str | None:
+    """What FastAPI's instrumentation leaves out: the environment's list when one is set (the
+    instrumentation reads it itself when given None), else the probes and /metrics."""
+    if os.environ.get("OTEL_PYTHON_FASTAPI_EXCLUDED_URLS") or os.environ.get(
+        "OTEL_PYTHON_EXCLUDED_URLS"
+    ):
+        return None
+    return DEFAULT_EXCLUDED_URLS
 
 
 def instrument_app(app: FastAPI, engine: AsyncEngine) -> None:
     """Server spans for the app and SQL spans for its engine (when tracing is on)."""
-    if not _state["enabled"]:
+    if not _state["tracing"]:
         return
     from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
     from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 
-    FastAPIInstrumentor.instrument_app(app, excluded_urls="health/live,health/ready,metrics")
+    FastAPIInstrumentor.instrument_app(app, excluded_urls=excluded_urls())
     SQLAlchemyInstrumentor().instrument(engine=engine.sync_engine)
 
 

@@ -89,7 +89,8 @@ class LocalPrometheus:
     """One Prometheus process on host:port with its configuration and data under work_dir.
 
     targets are (service, "host:port") pairs scraped at /metrics by the job "huddle", each with a
-    ``service`` label, as in deploy/compose and as the alert rules expect.
+    ``service`` label, as in deploy/compose and as the alert rules expect (the metrics carry no
+    service label of their own: it comes from the target).
     """
 
     def __init__(
@@ -153,9 +154,6 @@ class LocalPrometheus:
                 {
                     "job_name": SCRAPE_JOB,
                     "metrics_path": "/metrics",
-                    # The services label most series with service themselves: keep theirs
-                    # rather than renaming it to exported_service (the values are the same).
-                    "honor_labels": True,
                     "static_configs": [
                         {"targets": [address], "labels": {"service": service}}
                         for service, address in self.targets

@@ -20,6 +20,14 @@ from huddle_devtools.testing.databases import DatabaseFactory
 from huddle_devtools.testing.tokens import TestSigner
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """A test process records metrics like a service process: the meter provider and its
+    Prometheus reader, from the same OTEL_* environment (no exporter unless one is set)."""
+    from huddle_shared.telemetry import configure_telemetry
+
+    configure_telemetry("tests")
+
+
 @pytest.fixture(scope="session")
 def infra() -> Iterator[Infrastructure]:
     # Outside pytest's own temporary root: every pytest session on the machine resets that

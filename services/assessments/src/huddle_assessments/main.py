@@ -5,11 +5,11 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from huddle_assessments.bootstrap import build_app
-from huddle_shared.telemetry import configure_tracing, instrument_app
+from huddle_shared.telemetry import configure_telemetry, instrument_app
 
 
 def create_app() -> FastAPI:
-    configure_tracing("assessments")
+    configure_telemetry("assessments")
     app = build_app()
     instrument_app(app, app.state.runtime.engine)
     return app

@@ -24,6 +24,7 @@ from huddle_shared.contracts.teams import (
     MemberAdded,
     MemberRemoved,
     MemberRoleChanged,
+    RoleChangeCategory,
     TeamRole,
 )
 from huddle_shared.envelope import Envelope
@@ -78,6 +79,7 @@ def role_changed(user: str, to: TeamRole) -> MemberRoleChanged:
         reason="r",
         effective_date=date(2026, 1, 2),
         changed_by="a",
+        category=RoleChangeCategory.OTHER,
     )
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from huddle_integrations.bootstrap import build_app
-from huddle_shared.telemetry import configure_tracing, instrument_app
+from huddle_shared.telemetry import configure_telemetry, instrument_app
 
 
 def create_app() -> FastAPI:
-    configure_tracing("integrations")
+    configure_telemetry("integrations")
     app = build_app()
     instrument_app(app, app.state.runtime.engine)
     return app

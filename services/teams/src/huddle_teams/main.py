@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from huddle_shared.telemetry import configure_tracing, instrument_app
+from huddle_shared.telemetry import configure_telemetry, instrument_app
 from huddle_teams.bootstrap import build_app
 
 
 def create_app() -> FastAPI:
-    configure_tracing("teams")
+    configure_telemetry("teams")
     app = build_app()
     instrument_app(app, app.state.runtime.engine)
     return app

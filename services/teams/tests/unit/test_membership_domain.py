@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from huddle_shared.contracts.teams import MemberAdded, MemberRemoved, MemberRoleChanged, TeamRole
+from huddle_shared.contracts.teams import (
+    MemberAdded,
+    MemberRemoved,
+    MemberRoleChanged,
+    RoleChangeCategory,
+    TeamRole,
+)
 from huddle_teams.domain.errors import (
     AlreadyAMember,
     InvalidEffectiveDate,
@@ -131,6 +137,7 @@ def test_a_role_change_records_both_roles_the_reason_the_date_and_who() -> None:
             reason="Leads the medication reconciliation work",
             effective_date=TODAY - days(5),
             changed_by=ADMIN,
+            category=RoleChangeCategory.OTHER,
         )
     ]
 

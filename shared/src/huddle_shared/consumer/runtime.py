@@ -21,6 +21,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 
@@ -227,10 +228,10 @@ class ConsumerRuntime:
             )
         if dead:
             self.dead_letters.recorded()
-            metrics.DEAD_LETTERS.labels(self.group_id).inc(len(dead))
-        for event in events:
-            metrics.CONSUMER_APPLIED.labels(self.group_id, event.envelope.type).inc()
-        metrics.BATCH_SECONDS.labels(self.group_id).observe(time.perf_counter() - started)
+            metrics.DEAD_LETTERS.add(len(dead), {"group": self.group_id})
+        for type_name, n in Counter(event.envelope.type for event in events).items():
+            metrics.CONSUMER_APPLIED.add(n, {"group": self.group_id, "type": type_name})
+        metrics.BATCH_SECONDS.record(time.perf_counter() - started, {"group": self.group_id})
         self.applied_total += len(applied)
         self.last_batch_at = time.time()
         self._streams_recorded += len({e.envelope.subject for e in events} - versions.keys())
@@ -251,7 +252,7 @@ class ConsumerRuntime:
                 continue
             subject, version = item.event.envelope.subject, item.event.envelope.stream_version
             if version <= planned.get(subject, 0):
-                metrics.CONSUMER_DUPLICATES.labels(self.group_id).inc()
+                metrics.CONSUMER_DUPLICATES.add(1, {"group": self.group_id})
                 continue
             planned[subject] = version
             todo.append(item)
@@ -364,8 +365,9 @@ class ConsumerRuntime:
                 continue
             with contextlib.suppress(Exception):
                 lags[tp] = max(highwater - await consumer.position(tp), 0)
-                metrics.CONSUMER_LAG.labels(self.group_id, tp.topic, str(tp.partition)).set(
-                    lags[tp]
+                metrics.CONSUMER_LAG.set(
+                    lags[tp],
+                    {"group": self.group_id, "topic": tp.topic, "partition": str(tp.partition)},
                 )
         self.lag = lags
 

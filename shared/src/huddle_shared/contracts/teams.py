@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -136,9 +137,33 @@ PLANNED_ROLE_CHANGES = frozenset(
 )
 
 
-@REGISTRY.event(TEAM_TOPIC, "huddle.teams.member_role_changed.v1")
+@REGISTRY.event(TEAM_TOPIC, "huddle.teams.member_role_changed.v2")
 class MemberRoleChanged(DomainEvent):
     """A member's team role changed: one role ends and the next begins on the effective date."""
+
+    team_id: str
+    user_id: str
+    from_role: TeamRole
+    to_role: TeamRole
+    reason: str = Field(min_length=1, max_length=1000)
+    effective_date: date
+    changed_by: str
+    category: RoleChangeCategory = Field(
+        description="The kind of change; promotion and planned_rotation do not count as churn",
+    )
+
+
+# v1 as it was last published, kept frozen for the AsyncAPI document (the topic keeps v1
+# events). Not an event class: nothing writes it, readers get v2 through the upcaster below.
+# Its fields are written out rather than shared with v2 on purpose: v2 may evolve, v1 may not.
+class MemberRoleChangedV1(BaseModel):
+    """A member's team role changed (v1, retired: no longer published, read as v2).
+
+    ``category`` came to v1 later, optional, so v1 events exist with and without it; one
+    without it reads as ``other``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", json_schema_extra={"deprecated": True})
 
     team_id: str
     user_id: str
@@ -151,6 +176,16 @@ class MemberRoleChanged(DomainEvent):
         default=RoleChangeCategory.OTHER,
         description="The kind of change; promotion and planned_rotation do not count as churn",
     )
+
+
+@REGISTRY.upcaster(
+    "huddle.teams.member_role_changed.v1",
+    "huddle.teams.member_role_changed.v2",
+    published_as=MemberRoleChangedV1,
+)
+def _member_role_changed_v1_to_v2(payload: dict[str, Any]) -> dict[str, Any]:
+    # A v1 event written before ``category`` existed meant what v1's default said: other.
+    return {"category": RoleChangeCategory.OTHER.value, **payload}
 
 
 @REGISTRY.event(TEAM_TOPIC, "huddle.teams.member_removed.v1")

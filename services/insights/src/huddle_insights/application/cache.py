@@ -84,10 +84,10 @@ class WatermarkedLru(Generic[V]):
     def get(self, key: Hashable, watermark: Watermark, *, endpoint: str) -> V | None:
         found = self._entries.get(key)
         if found is None or found[0] != watermark:
-            metrics.DASHBOARD_CACHE.labels(endpoint, "miss").inc()
+            metrics.DASHBOARD_CACHE.add(1, {"endpoint": endpoint, "result": "miss"})
             return None
         self._entries.move_to_end(key)
-        metrics.DASHBOARD_CACHE.labels(endpoint, "hit").inc()
+        metrics.DASHBOARD_CACHE.add(1, {"endpoint": endpoint, "result": "hit"})
         return found[1]
 
     def put(self, key: Hashable, watermark: Watermark, value: V) -> None:

@@ -449,14 +449,14 @@ class Dispatcher:
         for delivery, result, _, status, _ in mine:
             sub = delivery.subscription_id
             if result.delivered:
-                metrics.WEBHOOK_DELIVERIES.labels(sub, "succeeded").inc()
-                metrics.WEBHOOK_LATENCY.observe(recorded[delivery.id])
+                metrics.WEBHOOK_DELIVERIES.add(1, {"subscription": sub, "result": "succeeded"})
+                metrics.WEBHOOK_LATENCY.record(recorded[delivery.id])
             else:
-                metrics.WEBHOOK_FAILURES.labels(sub, result.kind).inc()
+                metrics.WEBHOOK_FAILURES.add(1, {"subscription": sub, "reason": result.kind})
                 if status == "dead":
-                    metrics.WEBHOOK_DELIVERIES.labels(sub, "dead").inc()
+                    metrics.WEBHOOK_DELIVERIES.add(1, {"subscription": sub, "result": "dead"})
         for sub in disabled:
-            metrics.WEBHOOK_DISABLED.labels(sub).inc()
+            metrics.WEBHOOK_DISABLED.add(1, {"subscription": sub})
 
     async def _failed(self, conn: AsyncConnection, delivery: Claimed, *, dead: bool) -> bool:
         row = (
@@ -518,9 +518,9 @@ class Dispatcher:
         for row in rows:
             sub = str(row.subscription_id)
             seen.add(sub)
-            metrics.WEBHOOK_PENDING.labels(sub).set(int(row.pending))
-            metrics.WEBHOOK_OLDEST_PENDING.labels(sub).set(float(row.oldest_s))
+            metrics.WEBHOOK_PENDING.set(int(row.pending), {"subscription": sub})
+            metrics.WEBHOOK_OLDEST_PENDING.set(float(row.oldest_s), {"subscription": sub})
         for gone in self._sampled - seen:
-            metrics.WEBHOOK_PENDING.labels(gone).set(0)
-            metrics.WEBHOOK_OLDEST_PENDING.labels(gone).set(0)
+            metrics.WEBHOOK_PENDING.set(0, {"subscription": gone})
+            metrics.WEBHOOK_OLDEST_PENDING.set(0, {"subscription": gone})
         self._sampled = seen | self._sampled

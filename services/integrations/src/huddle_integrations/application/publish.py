@@ -156,7 +156,7 @@ class Publisher:
         for fanout in self.fanouts:
             await fanout(conn, entries)
         for entry in entries:
-            metrics.INTEGRATION_EVENTS.labels(entry.type).inc()
+            metrics.INTEGRATION_EVENTS.add(1, {"type": entry.type})
         return entries
 
     async def _outbox_row(self, conn: AsyncConnection, entry: FeedEntry) -> dict[str, Any]:

@@ -193,7 +193,7 @@ class CharterOut(BaseModel):
 class HistoryEntry(BaseModel):
     version: int
     event_id: str
-    type: str = Field(examples=["huddle.teams.member_role_changed.v1"])
+    type: str = Field(examples=["huddle.teams.member_role_changed.v2"])
     occurred_at: datetime
     actor: str | None
     data: dict[str, Any]

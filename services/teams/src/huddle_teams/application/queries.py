@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import and_, exists, select
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -154,7 +153,7 @@ async def team_history(
         .mappings()
         .all()
     )
-    events = [_recorded(store, row) for row in rows[:limit]]
+    events = [store.recorded(row) for row in rows[:limit]]
     return events, len(rows) > limit
 
 
@@ -180,15 +179,3 @@ async def _role_on_a_visible_team(
     if row is None:
         raise TeamNotFound("No such team")
     return TeamRole(row.role) if row.role is not None else None
-
-
-def _recorded(store: EventStore, row: Any) -> RecordedEvent:
-    return RecordedEvent(
-        stream_id=row["stream_id"],
-        version=row["version"],
-        event_id=row["event_id"],
-        type=row["type"],
-        payload=store.registry.decode(row["type"], row["data"]),
-        metadata=row["metadata"],
-        recorded_at=row["recorded_at"],
-    )
