@@ -7,9 +7,9 @@ DEVSTACK := uv run --frozen python -m huddle_devtools.devinfra
 
 help:
 	@echo "make run      - install what is missing, start PostgreSQL, Kafka and the five services (Ctrl-C stops)"
-	@echo "make up       - the same, in the background;  make down - stop it;  make status"
+	@echo "make up       - the same, in the background, starting only what is not running;  make down - stop it;  make status"
 	@echo "make run-with-prometheus - make run plus a local Prometheus (127.0.0.1:9090) with the alert rules"
-	@echo "make demo     - start the stack if needed and fill it with a realistic organisation"
+	@echo "make demo     - make up, then fill the stack with a realistic organisation (a new one each run)"
 	@echo "make test     - lint (ruff, import-linter layer rules), mypy --strict, unit and integration tests against real servers"
 	@echo "make bench    - the benchmark suite (ratios against raw baselines; report in bench/results/)"
 	@echo "make asyncapi - regenerate docs/asyncapi.json from the event registry (refused if it breaks a reader)"

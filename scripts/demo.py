@@ -19,12 +19,22 @@ from typing import Any
 
 import httpx
 
-IDENTITY = os.environ.get("HUDDLE_IDENTITY_URL", "http://127.0.0.1:8001")
-TEAMS = os.environ.get("HUDDLE_TEAMS_URL", "http://127.0.0.1:8002")
-ASSESSMENTS = os.environ.get("HUDDLE_ASSESSMENTS_URL", "http://127.0.0.1:8003")
-INSIGHTS = os.environ.get("HUDDLE_INSIGHTS_URL", "http://127.0.0.1:8004")
-INTEGRATIONS = os.environ.get("HUDDLE_INTEGRATIONS_URL", "http://127.0.0.1:8005")
+
+def service_url(name: str, default_port: int) -> str:
+    """HUDDLE_<NAME>_URL, else the port `make up` reads (HUDDLE_<NAME>_PORT) on this machine."""
+    port = os.environ.get(f"HUDDLE_{name}_PORT") or default_port
+    return os.environ.get(f"HUDDLE_{name}_URL") or f"http://127.0.0.1:{port}"
+
+
+IDENTITY = service_url("IDENTITY", 8001)
+TEAMS = service_url("TEAMS", 8002)
+ASSESSMENTS = service_url("ASSESSMENTS", 8003)
+INSIGHTS = service_url("INSIGHTS", 8004)
+INTEGRATIONS = service_url("INTEGRATIONS", 8005)
 PASSWORD = "demo: riverside rounds 2026"  # noqa: S105 - a demo account on a local stack
+# Each run makes a new organisation (a tenant of its own; its name and every address carry the
+# run), so a second `make demo` works beside the first instead of failing on taken addresses
+# or adding to the first one's numbers.
 RUN = uuid.uuid4().hex[:6]
 
 # name, profession
@@ -168,7 +178,7 @@ def main() -> None:
         client.post(
             f"{IDENTITY}/v1/orgs",
             json={
-                "name": "Riverside Community Health",
+                "name": f"Riverside Community Health ({RUN})",
                 "admin": {
                     "email": admin.email,
                     "password": PASSWORD,

@@ -1,28 +1,91 @@
-"""`make up` / `make down` as a user runs them: five services ready, nothing left behind."""
+"""`make up`, `make run`, `make demo` and `make down` as a user runs them, on a real stack.
+
+`up` is idempotent: it starts what does not run (a service killed with SIGKILL, Kafka after a
+kill), leaves what runs alone and says which is which; a part that runs but does not answer is
+named and left running. `make demo` (`up`, then scripts/demo.py) works while `make run` runs in
+another terminal, and twice. Every test has its own state directory and free ports, and stops
+only what it started, by pid.
+"""
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import httpx
+import pytest
 
+from huddle_devtools.devinfra.pids import recorded_pid
 from huddle_devtools.devinfra.selection import free_port
 
+pytestmark = [pytest.mark.postgres, pytest.mark.kafka, pytest.mark.timeout(600)]
+
 SERVICES = ("identity", "teams", "assessments", "insights", "integrations")
+REPO = Path(__file__).resolve().parents[2]
+# Settings of the caller's own stack that must not leak into this one.
+_FOREIGN = ("HUDDLE_EXTERNAL_", "HUDDLE_PROMETHEUS", "HUDDLE_STATE_DIR", "HUDDLE_READY_")
 
 
-def devstack(command: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+def stack_env(server_dir: Path) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(_FOREIGN) and not key.endswith(("_PORT", "_URL"))
+    }
+    return {
+        **env,
+        "HUDDLE_STATE_DIR": str(server_dir / "state"),
+        "HUDDLE_PG_PORT": str(free_port()),
+        "HUDDLE_KAFKA_PORT": str(free_port()),
+        "HUDDLE_KAFKA_CONTROLLER_PORT": str(free_port()),
+        **{f"HUDDLE_{name.upper()}_PORT": str(free_port()) for name in SERVICES},
+    }
+
+
+def devstack(command: str, env: dict[str, str], **extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "huddle_devtools.devinfra", command],
-        env=env,
+        env={**env, **extra},
+        cwd=REPO,
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
     )
+
+
+def make_demo(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """What `make demo` runs: `up`, then scripts/demo.py against the stack."""
+    up = devstack("up", env)
+    assert up.returncode == 0, up.stdout + up.stderr
+    assert "Started now: nothing." in up.stdout, up.stdout
+    return subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "demo.py")],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def pids(env: dict[str, str]) -> dict[str, int]:
+    """Every part's pid, from the pid files (PostgreSQL's own postmaster.pid included)."""
+    state = Path(env["HUDDLE_STATE_DIR"])
+    files = {
+        "PostgreSQL": state / "postgres" / "data" / "postmaster.pid",
+        "Kafka": state / "kafka" / "kafka.pid",
+        **{name: state / "services" / f"{name}.pid" for name in SERVICES},
+    }
+    found = {part: recorded_pid(path) for part, path in files.items()}
+    assert None not in found.values(), found
+    return {part: pid for part, pid in found.items() if pid is not None}
 
 
 def alive(pid: int) -> bool:
@@ -33,31 +96,125 @@ def alive(pid: int) -> bool:
     return "State:\tZ" not in status
 
 
-def test_up_brings_all_five_services_to_ready_and_down_stops_every_process(
+def sigkill(pid: int) -> None:
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 30
+    while alive(pid):
+        assert time.monotonic() < deadline, f"pid {pid} outlived SIGKILL"
+        time.sleep(0.05)
+
+
+def assert_ready(env: dict[str, str]) -> None:
+    for name in SERVICES:
+        url = f"http://127.0.0.1:{env[f'HUDDLE_{name.upper()}_PORT']}"
+        ready = httpx.get(f"{url}/health/ready", timeout=5)
+        assert ready.status_code == 200, (name, ready.text)
+
+
+def kill_and_up_again(env: dict[str, str], part: str, before: dict[str, int]) -> dict[str, int]:
+    """SIGKILL one part and run `up`: that part, and only that one, is started again."""
+    sigkill(before[part])
+    up = devstack("up", env)
+    assert up.returncode == 0, up.stdout + up.stderr
+    assert f"{part}: pid {before[part]} in" in up.stdout, "the stale pid file is reported"
+    assert f"Started now: {part}." in up.stdout
+    after = pids(env)
+    assert after[part] != before[part]
+    assert {k: v for k, v in after.items() if k != part} == {
+        k: v for k, v in before.items() if k != part
+    }
+    assert_ready(env)
+    return after
+
+
+def assert_all_stopped(seen: Iterable[int]) -> None:
+    assert [pid for pid in seen if alive(pid)] == []
+
+
+def test_up_starts_only_what_does_not_run_and_down_stops_every_process(
     server_dir: Path,
 ) -> None:
-    ports = {name: free_port() for name in SERVICES}
-    env = {
-        **os.environ,
-        "HUDDLE_STATE_DIR": str(server_dir / "state"),
-        "HUDDLE_PG_PORT": str(free_port()),
-        "HUDDLE_KAFKA_PORT": str(free_port()),
-        "HUDDLE_KAFKA_CONTROLLER_PORT": str(free_port()),
-        **{f"HUDDLE_{name.upper()}_PORT": str(port) for name, port in ports.items()},
-    }
-    pid_files: list[Path] = []
+    env = stack_env(server_dir)
+    seen: set[int] = set()
     try:
-        up = devstack("up", env)
-        assert up.returncode == 0, up.stdout + up.stderr
-        for name, port in ports.items():
-            assert f"http://127.0.0.1:{port}" in up.stdout
-            ready = httpx.get(f"http://127.0.0.1:{port}/health/ready", timeout=5)
-            assert ready.status_code == 200, (name, ready.text)
-        state = server_dir / "state"
-        pid_files = [*state.glob("services/*.pid"), *state.rglob("*.pid")]
-        pids = {int(p.read_text().split()[0]) for p in pid_files if p.read_text().strip()}
-        assert len(pids) >= 7, "five services, PostgreSQL and Kafka"
+        first = devstack("up", env)
+        assert first.returncode == 0, first.stdout + first.stderr
+        for name in SERVICES:
+            assert f"http://127.0.0.1:{env[f'HUDDLE_{name.upper()}_PORT']}" in first.stdout
+        assert_ready(env)
+        before = pids(env)
+        seen |= set(before.values())
+        assert len(seen) == 7, "five services, PostgreSQL and Kafka"
+
+        # Twice in a row: nothing started, every part reported with the pid it already had.
+        second = devstack("up", env)
+        assert second.returncode == 0, second.stdout + second.stderr
+        assert "Started now: nothing." in second.stdout
+        for part, pid in before.items():
+            assert f"already running (pid {pid})" in second.stdout, part
+        assert pids(env) == before
+
+        # One service killed: that one, and only that one, comes back.
+        after = kill_and_up_again(env, "teams", before)
+        seen |= set(after.values())
+
+        # Running but not answering (stopped, not dead): named, and left running.
+        os.kill(after["insights"], signal.SIGSTOP)
+        try:
+            hung = devstack("up", env, HUDDLE_READY_TIMEOUT_S="5")
+        finally:
+            os.kill(after["insights"], signal.SIGCONT)
+        assert hung.returncode == 1, hung.stdout + hung.stderr
+        assert "insights is not ready after 5s" in hung.stderr
+        assert f"it runs (pid {after['insights']})" in hung.stderr
+        assert pids(env) == after
+
+        # Kafka killed: it comes back on its own data; the services stay and get ready again.
+        seen |= set(kill_and_up_again(env, "Kafka", after).values())
     finally:
         down = devstack("down", env)
     assert down.returncode == 0, down.stdout + down.stderr
-    assert [pid for pid in pids if alive(pid)] == []
+    assert_all_stopped(seen)
+
+
+def test_make_demo_works_while_make_run_runs_in_another_terminal_and_twice(
+    server_dir: Path,
+) -> None:
+    env = stack_env(server_dir)
+    output = server_dir / "run.log"
+    with output.open("wb") as log:
+        run = subprocess.Popen(
+            [sys.executable, "-m", "huddle_devtools.devinfra", "run"],
+            env=env,
+            cwd=REPO,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    seen: set[int] = set()
+    try:
+        deadline = time.monotonic() + 240
+        while b"Press Ctrl-C to stop everything this command started." not in output.read_bytes():
+            assert run.poll() is None, output.read_text(errors="replace")
+            assert time.monotonic() < deadline, output.read_text(errors="replace")
+            time.sleep(0.5)
+        started_by_run = pids(env)
+        seen |= set(started_by_run.values())
+
+        for attempt in ("first", "second"):
+            demo = make_demo(env)
+            assert demo.returncode == 0, (attempt, demo.stdout + demo.stderr)
+            assert "Sign in as the analyst:" in demo.stdout
+            assert pids(env) == started_by_run, "up must not start second copies beside run"
+
+        # Ctrl-C in run's terminal: it stops everything it started, `up` having started nothing.
+        run.send_signal(signal.SIGINT)
+        assert run.wait(timeout=120) == 0, output.read_text(errors="replace")
+        assert_all_stopped(seen)
+    finally:
+        if run.poll() is None:
+            run.send_signal(signal.SIGINT)
+            run.wait(timeout=120)
+        down = devstack("down", env)
+    assert down.returncode == 0, down.stdout + down.stderr
+    assert_all_stopped(seen)

@@ -4,6 +4,11 @@ Runs PostgreSQL and Kafka as local processes under the state directory ($HUDDLE_
 .huddle/ in the repository), applies every service's migrations and starts the five services.
 Servers named by HUDDLE_EXTERNAL_PG_URL / HUDDLE_EXTERNAL_KAFKA_BOOTSTRAP are used instead of
 starting the local ones.
+
+`up` and `run` start only what does not run (a pid file naming a live process of ours means it
+runs; a stale one is removed) and leave the rest alone, so `up` twice, `up` after a crash, and
+`up` (or `make demo`) while `make run` runs in another terminal all succeed. Each stops only
+what it started itself.
 """
 
 from __future__ import annotations
@@ -16,13 +21,28 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+import httpx
+
 from huddle_devtools.devinfra.kafka import LocalKafka, ensure_kafka_jars, kafka_jars_dir
+from huddle_devtools.devinfra.pids import (
+    not_answering,
+    refuse_taken_port,
+    report_stale,
+    state_lock,
+)
 from huddle_devtools.devinfra.postgres import LocalPostgres
 from huddle_devtools.devinfra.prometheus import LocalPrometheus, local_prometheus
-from huddle_devtools.devinfra.services import SERVICES, LocalService, local_services
+from huddle_devtools.devinfra.services import (
+    SERVICES,
+    LocalService,
+    local_services,
+    start_missing,
+    wait_all_ready,
+)
 
 DATABASES = tuple(f"huddle_{name}" for name, _ in SERVICES)
 
@@ -96,34 +116,73 @@ def stack() -> Stack:
     )
 
 
-def cmd_infra_up(current: Stack) -> int:
+@dataclass
+class Tally:
+    """What one command started and what it found already running, for its last lines."""
+
+    started: list[str] = field(default_factory=list)
+    running: list[str] = field(default_factory=list)
+
+    def note(self, part: str, *, started: bool, began: float | None = None) -> str:
+        """Record part as started now or already running; the words that say which."""
+        if not started:
+            self.running.append(part)
+            return "already running"
+        self.started.append(part)
+        return "started" if began is None else f"started in {time.monotonic() - began:.1f}s"
+
+    def summary(self) -> str:
+        return (
+            f"Started now: {', '.join(self.started) or 'nothing'}.  "
+            f"Already running: {', '.join(self.running) or 'nothing'}."
+        )
+
+
+def _ready_timeout() -> float:
+    value = os.environ.get("HUDDLE_READY_TIMEOUT_S", "90")
+    try:
+        return float(value)
+    except ValueError:
+        raise SystemExit(f"HUDDLE_READY_TIMEOUT_S must be seconds, not {value!r}") from None
+
+
+def _postgres_up(current: Stack, tally: Tally, timeout: float) -> None:
+    postgres = current.postgres
+    began = time.monotonic()
+    how = tally.note("PostgreSQL", started=postgres.ensure_running(timeout), began=began)
+    postgres.ensure_databases(DATABASES)
+    print(
+        f"PostgreSQL: {current.pg_url} {how} (pid {postgres.pid})\n"
+        f"  databases: {', '.join(DATABASES)}\n"
+        f"  data: {postgres.data_dir}\n"
+        f"  log:  {postgres.log_path}"
+    )
+
+
+def _kafka_up(current: Stack, tally: Tally, timeout: float) -> None:
+    kafka = current.kafka
+    began = time.monotonic()
+    if not kafka.is_running():
+        kafka.jars_dir = ensure_kafka_jars()
+    how = tally.note("Kafka", started=kafka.ensure_running(timeout), began=began)
+    print(
+        f"Kafka: {kafka.bootstrap} {how} (pid {kafka.pid})\n"
+        f"  data: {kafka.data_dir}\n"
+        f"  log:  {kafka.log_path}"
+    )
+
+
+def cmd_infra_up(current: Stack, tally: Tally | None = None) -> int:
+    tally = tally if tally is not None else Tally()
+    timeout = _ready_timeout()
     if current.external_pg_url:
         print(f"PostgreSQL: external, {current.external_pg_url} (not started here)")
     else:
-        began = time.monotonic()
-        already = current.postgres.is_running()
-        current.postgres.start()
-        current.postgres.ensure_databases(DATABASES)
-        how = "already running" if already else f"started in {time.monotonic() - began:.1f}s"
-        print(
-            f"PostgreSQL: {current.pg_url} {how} (pid {current.postgres.pid})\n"
-            f"  databases: {', '.join(DATABASES)}\n"
-            f"  data: {current.postgres.data_dir}\n"
-            f"  log:  {current.postgres.log_path}"
-        )
+        _postgres_up(current, tally, timeout)
     if current.external_kafka_bootstrap:
         print(f"Kafka: external, {current.external_kafka_bootstrap} (not started here)")
     else:
-        began = time.monotonic()
-        already = current.kafka.is_running()
-        current.kafka.jars_dir = ensure_kafka_jars()
-        current.kafka.start()
-        how = "already running" if already else f"started in {time.monotonic() - began:.1f}s"
-        print(
-            f"Kafka: {current.kafka.bootstrap} {how} (pid {current.kafka.pid})\n"
-            f"  data: {current.kafka.data_dir}\n"
-            f"  log:  {current.kafka.log_path}"
-        )
+        _kafka_up(current, tally, timeout)
     return 0
 
 
@@ -147,60 +206,78 @@ def _prometheus(current: Stack, *, install: bool = False) -> LocalPrometheus:
     return local_prometheus(current.state_dir, repo_root(), install=install)
 
 
-def _start_prometheus(current: Stack) -> LocalPrometheus | None:
-    if not _prometheus_wanted():
-        return None
-    prometheus = _prometheus(current, install=True)
-    already = prometheus.is_running()
-    prometheus.start()
-    how = "already running" if already else "started"
+def _prometheus_answers(prometheus: LocalPrometheus, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if httpx.get(f"{prometheus.url}/-/ready", timeout=2).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.2)
+
+
+def _start_prometheus(current: Stack, tally: Tally) -> None:
+    # One an earlier `make run-with-prometheus` left is reported even when not wanted now.
+    prometheus = _prometheus(current)
+    if prometheus.is_running():
+        timeout = _ready_timeout()
+        if not _prometheus_answers(prometheus, timeout):
+            raise not_answering("Prometheus", prometheus.pid(), prometheus.log_path, timeout)
+        how = tally.note("Prometheus", started=False)
+    elif _prometheus_wanted():
+        report_stale("Prometheus", prometheus.pid_path)
+        refuse_taken_port("Prometheus", prometheus.port, "HUDDLE_PROMETHEUS_PORT")
+        prometheus = _prometheus(current, install=True)
+        prometheus.start()
+        how = tally.note("Prometheus", started=True)
+    else:
+        return
     print(
         f"Prometheus: {prometheus.url} {how} (pid {prometheus.pid()})\n"
         f"  alerts: {prometheus.url}/classic/alerts   targets: {prometheus.url}/classic/targets\n"
         f"  config: {prometheus.config_path}\n"
         f"  log:    {prometheus.log_path}"
     )
-    return prometheus
 
 
 def _services(current: Stack) -> list[LocalService]:
     return local_services(current.state_dir, current.pg_url, current.kafka_bootstrap)
 
 
-def _start_services(current: Stack, *, foreground: bool) -> list[LocalService]:
-    cmd_infra_up(current)
+def _bring_up(
+    current: Stack, *, foreground: bool, tally: Tally, started: list[LocalService]
+) -> list[LocalService]:
+    """Start what does not run, wait until everything is ready, say where each part is."""
+    cmd_infra_up(current, tally)
     services = _services(current)
-    for service in services:
-        service.migrate()
-    print("Migrations: applied for " + ", ".join(s.name for s in services))
-    started: list[LocalService] = []
-    try:
-        for service in services:
-            service.start(foreground_output=foreground)
-            started.append(service)
-        for service in services:
-            service.wait_ready()
-        _start_prometheus(current)
-    except BaseException:
-        for service in reversed(started):
-            service.stop()
-        raise
+    running = start_missing(services, foreground_output=foreground, started=started)
+    failures = wait_all_ready(services, started=started, timeout_s=_ready_timeout())
+    if failures:
+        raise RuntimeError("not ready:\n  " + "\n  ".join(failures))
+    _start_prometheus(current, tally)
     print("\nHuddle is ready:")
     for service in services:
-        print(f"  {service.name:<12} {service.url}   (API docs: {service.url}/docs)")
+        was = service.name in running
+        how = tally.note(service.name, started=not was)
+        print(
+            f"  {service.name:<12} {service.url}   (API docs: {service.url}/docs)   "
+            f"{how} (pid {running.get(service.name) or service.pid()})"
+        )
+    print(tally.summary())
     return services
 
 
 def cmd_up(current: Stack) -> int:
-    services = _start_services(current, foreground=False)
+    with state_lock(current.state_dir):
+        services = _bring_up(current, foreground=False, tally=Tally(), started=[])
     print(f"\nLogs: {services[0].log_path.parent}/   Stop with: make down")
     return 0
 
 
 def cmd_run(current: Stack) -> int:
-    pg_was_running = current.postgres.is_running()
-    kafka_was_running = current.kafka.is_running()
-    prometheus_was_running = _prometheus(current).is_running()
     stopping = False
 
     def request_stop(signum: int, _frame: object) -> None:
@@ -209,18 +286,29 @@ def cmd_run(current: Stack) -> int:
 
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
-    services: list[LocalService] = []
+    # What this command starts, and only that, is stopped when it ends: parts an `up` (or
+    # another `run`) started stay as they were. PostgreSQL and Kafka go by what ran before, so
+    # one whose start failed half-way is stopped too.
+    tally = Tally()
+    started: list[LocalService] = []
+    pg_was_running = kafka_was_running = True
     try:
-        services = _start_services(current, foreground=True)
-        print("\nPress Ctrl-C to stop everything this command started.")
+        with state_lock(current.state_dir):
+            pg_was_running = current.postgres.is_running()
+            kafka_was_running = current.kafka.is_running()
+            services = _bring_up(current, foreground=True, tally=tally, started=started)
+        if tally.started:
+            print("\nPress Ctrl-C to stop everything this command started.")
+        else:
+            print("\nEverything was already running: Ctrl-C ends this command and stops nothing.")
         while not stopping and all(s.pid() is not None for s in services):
             time.sleep(0.5)
         if not stopping:
-            print("A service exited; stopping the rest.", file=sys.stderr)
+            print("A service exited; stopping what this command started.", file=sys.stderr)
     finally:
-        if _prometheus_wanted() and not prometheus_was_running:
+        if "Prometheus" in tally.started:
             _prometheus(current).stop()
-        for service in reversed(services):
+        for service in reversed(started):
             service.stop()
         if not kafka_was_running and not current.external_kafka_bootstrap:
             current.kafka.stop()
@@ -231,13 +319,14 @@ def cmd_run(current: Stack) -> int:
 
 
 def cmd_down(current: Stack) -> int:
-    # By its pid file, whether or not HUDDLE_PROMETHEUS is set now.
-    if _prometheus(current).stop():
-        print("Prometheus: stopped")
-    for service in reversed(_services(current)):
-        if service.stop():
-            print(f"{service.name}: stopped")
-    return cmd_infra_down(current)
+    with state_lock(current.state_dir):
+        # By its pid file, whether or not HUDDLE_PROMETHEUS is set now.
+        if _prometheus(current).stop():
+            print("Prometheus: stopped")
+        for service in reversed(_services(current)):
+            if service.stop():
+                print(f"{service.name}: stopped")
+        return cmd_infra_down(current)
 
 
 def cmd_status(current: Stack) -> int:
@@ -288,9 +377,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "command",
         choices=sorted(COMMANDS),
-        help="run: everything in the foreground (Ctrl-C stops it); up: the same in the "
-        "background; down: stop what up started; status: say what runs; env: print export "
-        "lines; infra-up/infra-down: only PostgreSQL and Kafka",
+        help="run: everything in the foreground (Ctrl-C stops what it started); up: the same "
+        "in the background; both start only what does not run yet; down: stop what up or run "
+        "started; status: say what runs; env: print export lines; infra-up/infra-down: only "
+        "PostgreSQL and Kafka",
     )
     args = parser.parse_args(argv)
     try:

@@ -15,6 +15,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from huddle_devtools.devinfra.pids import not_answering, refuse_taken_port, report_stale
+
 KAFKA_VERSION = "4.1.1"
 LOG4J_VERSION = "2.24.3"
 
@@ -213,6 +215,31 @@ class LocalKafka:
 
     def is_running(self) -> bool:
         return self._live_pid() is not None
+
+    def ensure_running(self, timeout: float) -> bool:
+        """Start the broker unless it runs (a stale pid file, after a kill, names nobody);
+        True when started now. One that runs must answer within timeout, or this raises and
+        leaves it running."""
+        if self.is_running():
+            if not self.answers(timeout):
+                raise not_answering("Kafka", self.pid, self.log_path, timeout)
+            return False
+        report_stale("Kafka", self.pid_path)
+        refuse_taken_port("Kafka", self.port, "HUDDLE_KAFKA_PORT")
+        refuse_taken_port(
+            "Kafka's controller", self.controller_port, "HUDDLE_KAFKA_CONTROLLER_PORT"
+        )
+        self.start(timeout=max(timeout, 90.0))
+        return True
+
+    def answers(self, timeout: float = 0.0) -> bool:
+        """The broker answers the Kafka protocol on its port, waiting up to timeout for it."""
+        deadline = time.monotonic() + timeout
+        while not _api_versions_ok("127.0.0.1", self.port):
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.2)
+        return True
 
     def is_formatted(self) -> bool:
         return (self.data_dir / "meta.properties").is_file()

@@ -1,8 +1,27 @@
-"""Pid files of the local processes devinfra starts, checked against /proc before use."""
+"""Whether a local process is ours: pid files checked against /proc, and ports someone holds."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import socket
+from collections.abc import Iterator
 from pathlib import Path
+
+
+def recorded_pid(pid_path: Path) -> int | None:
+    """The pid written in ``pid_path``, whether or not that process still runs."""
+    try:
+        return int(pid_path.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def report_stale(what: str, pid_path: Path) -> None:
+    """Say so when pid_path names a process that has exited (ours being known not to run)."""
+    stale = recorded_pid(pid_path)
+    if stale is not None:
+        print(f"{what}: pid {stale} in {pid_path} has exited; starting it again")
 
 
 def live_pid(pid_path: Path, marker: bytes) -> int | None:
@@ -11,9 +30,8 @@ def live_pid(pid_path: Path, marker: bytes) -> int | None:
     None when the file is missing or unreadable, the process is gone or a zombie, or the pid
     now belongs to something else: a stale pid file must never lead to signalling a stranger.
     """
-    try:
-        pid = int(pid_path.read_text().strip())
-    except (OSError, ValueError):
+    pid = recorded_pid(pid_path)
+    if pid is None:
         return None
     try:
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
@@ -23,3 +41,46 @@ def live_pid(pid_path: Path, marker: bytes) -> int | None:
     if "State:\tZ" in status or marker not in cmdline:
         return None
     return pid
+
+
+def port_taken(port: int, host: str = "127.0.0.1") -> bool:
+    """Something accepts connections on host:port (so a server started there would not bind)."""
+    try:
+        with socket.create_connection((host, port), timeout=1.0):
+            return True
+    except OSError:
+        return False
+
+
+def refuse_taken_port(what: str, port: int, variable: str) -> None:
+    """Raise when something listens on port; called once ours is known not to run there."""
+    if port_taken(port):
+        raise RuntimeError(
+            f"{what}: port {port} is in use by a process this state directory did not start; "
+            f"stop it or set {variable}"
+        )
+
+
+def not_answering(what: str, pid: int | None, log: Path, timeout: float) -> RuntimeError:
+    """The error for a process of ours that runs but does not answer, and is left running."""
+    return RuntimeError(
+        f"{what} runs (pid {pid}) but does not answer after {timeout:.0f}s; this command did "
+        f"not start it, so it is left running (log {log}; `make down` stops it)"
+    )
+
+
+@contextlib.contextmanager
+def state_lock(state_dir: Path) -> Iterator[None]:
+    """Hold the state directory's lock: `make up` here and `make run` starting in another
+    terminal must not both find Kafka missing and start two."""
+    state_dir.mkdir(parents=True, exist_ok=True)
+    with (state_dir / "devinfra.lock").open("a") as lock:
+        try:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"Waiting for another devinfra command on {state_dir} ...")
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)

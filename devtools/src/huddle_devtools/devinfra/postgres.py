@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
+from huddle_devtools.devinfra.pids import not_answering, refuse_taken_port, report_stale
+
 SERVICE_ACCOUNT = "huddle-pg"
 SUPERUSER = "postgres"
 
@@ -142,6 +144,34 @@ class LocalPostgres:
             what="pg_ctl start",
         )
         self._wait_accepting(deadline)
+
+    def ensure_running(self, timeout: float) -> bool:
+        """Start the server unless it runs; True when started now.
+
+        One that runs must answer within timeout, or this raises and leaves it running; a
+        stale postmaster.pid is left to PostgreSQL, which checks and replaces it itself.
+        """
+        if self.is_running():
+            self.start()  # refuses a cluster of this data directory running on another port
+            if not self.answers(timeout):
+                raise not_answering("PostgreSQL", self.pid, self.log_path, timeout)
+            return False
+        report_stale("PostgreSQL", self.data_dir / "postmaster.pid")
+        refuse_taken_port("PostgreSQL", self.port, "HUDDLE_PG_PORT")
+        self.start(timeout=max(timeout, 30.0))
+        return True
+
+    def answers(self, timeout: float = 0.0) -> bool:
+        """The server runs a query (not only accepts connections), waiting up to timeout."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self._psql("SELECT 1")
+                return True
+            except (RuntimeError, subprocess.TimeoutExpired):
+                if time.monotonic() >= deadline:
+                    return False
+                time.sleep(0.2)
 
     def stop(self, *, mode: Literal["fast", "immediate"] = "fast") -> None:
         if self._postmaster() is None:

@@ -2,6 +2,8 @@
 
 Each service runs as ``python -m huddle_<name> serve`` with its own database and port; pid files
 under the state directory say exactly which processes are ours, so stopping never goes by name.
+`make run` and `make up` write the same pid files, so either sees what the other started:
+start_missing() starts only the services without a live pid and leaves the others alone.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import IO
 
 import httpx
 
-from huddle_devtools.devinfra.pids import live_pid
+from huddle_devtools.devinfra.pids import live_pid, refuse_taken_port, report_stale
 
 SERVICES: tuple[tuple[str, int], ...] = (
     ("identity", 8001),
@@ -86,6 +88,8 @@ class LocalService:
     def start(self, *, foreground_output: bool) -> subprocess.Popen[bytes]:
         if self.pid() is not None:
             raise RuntimeError(f"{self.name} is already running (pid {self.pid()})")
+        # A stale file (the process was killed or crashed) names nobody: replaced below.
+        self.pid_path.unlink(missing_ok=True)
         self.pid_path.parent.mkdir(parents=True, exist_ok=True)
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         output: IO[bytes] | None = None if foreground_output else self.log_path.open("ab")
@@ -108,21 +112,15 @@ class LocalService:
     def pid(self) -> int | None:
         return live_pid(self.pid_path, f"huddle_{self.name}".encode())
 
-    def wait_ready(self, timeout_s: float = 90.0) -> None:
-        deadline = time.monotonic() + timeout_s
-        last = "no answer"
-        while time.monotonic() < deadline:
-            if self.pid() is None:
-                raise RuntimeError(f"{self.name} exited; see {self.log_path}")
-            try:
-                response = httpx.get(f"{self.url}/health/ready", timeout=2)
-                if response.status_code == 200:
-                    return
-                last = response.text
-            except httpx.HTTPError as exc:
-                last = type(exc).__name__
-            time.sleep(0.25)
-        raise TimeoutError(f"{self.name} not ready after {timeout_s:.0f}s: {last}")
+    def not_ready(self) -> str | None:
+        """None when the service answers ready; otherwise why not (its answer, or none)."""
+        try:
+            response = httpx.get(f"{self.url}/health/ready", timeout=2)
+        except httpx.HTTPError as exc:
+            return f"no answer on {self.url} ({type(exc).__name__})"
+        if response.status_code == 200:
+            return None
+        return f"{response.status_code} from {self.url}/health/ready: {response.text[:300]}"
 
     def stop(self, timeout_s: float = 25.0) -> bool:
         pid = self.pid()
@@ -150,3 +148,80 @@ def local_services(state_dir: Path, pg_url: str, kafka_bootstrap: str) -> list[L
         LocalService(name, service_port(name), state_dir, pg_url, kafka_bootstrap)
         for name, _ in SERVICES
     ]
+
+
+def start_missing(
+    services: list[LocalService], *, foreground_output: bool, started: list[LocalService]
+) -> dict[str, int]:
+    """Start (after their migrations) the services that do not run; leave the others alone.
+
+    Appends what it starts to ``started`` as it goes, so a caller can stop exactly those even
+    when this raises half-way. Returns the pids of the services that were already running.
+    Refuses, before starting anything, a port held by a process that is not ours: a second
+    copy would not bind, and the holder is nothing `make down` could stop (nor `up` vouch for:
+    a service `make run` started from this state directory is found by its pid file instead).
+    """
+    running: dict[str, int] = {}
+    missing: list[LocalService] = []
+    for service in services:
+        pid = service.pid()
+        if pid is not None:
+            running[service.name] = pid
+            continue
+        report_stale(service.name, service.pid_path)
+        missing.append(service)
+    for service in missing:
+        refuse_taken_port(service.name, service.port, f"HUDDLE_{service.name.upper()}_PORT")
+    for service in missing:
+        service.migrate()
+    if missing:
+        print("Migrations: applied for " + ", ".join(s.name for s in missing))
+    for service in missing:
+        service.start(foreground_output=foreground_output)
+        started.append(service)
+    return running
+
+
+def wait_all_ready(
+    services: list[LocalService], *, started: list[LocalService], timeout_s: float
+) -> list[str]:
+    """Wait, within one deadline, until every service answers ready; say which did not.
+
+    All are waited for together, so one message names every failure. A failed service this
+    command started is stopped; one it did not start is only reported, never stopped.
+    """
+    deadline = time.monotonic() + timeout_s
+    waiting = list(services)
+    exited: list[LocalService] = []
+    reasons: dict[str, str] = {}
+    while True:
+        for service in list(waiting):
+            if service.pid() is None:
+                waiting.remove(service)
+                exited.append(service)
+            elif (reason := service.not_ready()) is None:
+                waiting.remove(service)
+            else:
+                reasons[service.name] = reason
+        if not waiting or time.monotonic() >= deadline:
+            break
+        time.sleep(0.25)
+    failures: list[str] = []
+    for service in services:
+        if service in exited:
+            why = f"{service.name} exited"
+        elif service in waiting:
+            why = f"{service.name} is not ready after {timeout_s:.0f}s: {reasons[service.name]}"
+        else:
+            continue
+        if service in started:
+            service.stop()
+            failures.append(f"{why} (started now; log {service.log_path})")
+        elif (pid := service.pid()) is not None:
+            failures.append(
+                f"{why}; it runs (pid {pid}) but this command did not start it, so it is left "
+                f"running (log {service.log_path}; `make down` stops it)"
+            )
+        else:
+            failures.append(f"{why} (it was running before this command; log {service.log_path})")
+    return failures
