@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from huddle_devtools.testing.databases import DatabaseFactory
+from huddle_identity.api.schemas import OrgCreated
 from huddle_identity.bootstrap import MIGRATIONS as IDENTITY_MIGRATIONS
 from huddle_identity.bootstrap import build_app as build_identity
 from huddle_identity.config import IdentitySettings
@@ -54,6 +55,8 @@ async def sign_up(client: httpx.AsyncClient, org_name: str = "Riverside Health")
     response = await client.post("/v1/orgs", json={"name": org_name, "admin": admin})
     assert response.status_code == 201, response.text
     body: dict[str, Any] = response.json()
+    OrgCreated.model_validate(body)
+    assert response.headers["location"] == f"/v1/orgs/{body['org']['id']}"
     body["admin_email"] = admin["email"]
     return body
 

@@ -412,7 +412,7 @@ class World:
     def snapshot(self) -> dict[str, Any]:
         """Versions and states of organisation A's resources, read as its org admin."""
         users = ok(self.admin("identity", "GET", "/v1/users", params={"limit": 200})).json()
-        clients = ok(self.admin("identity", "GET", "/v1/clients")).json()
+        clients = ok(self.admin("identity", "GET", "/v1/clients", params={"limit": 200})).json()
         teams = ok(self.admin("teams", "GET", "/v1/teams", params={"limit": 200})).json()
         campaigns = [
             ok(self.admin("assessments", "GET", f"/v1/campaigns/{c}")).headers["ETag"]

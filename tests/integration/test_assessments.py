@@ -13,6 +13,15 @@ import pytest
 from sqlalchemy import select
 
 from huddle_assessments.adapters.tables import team_members
+from huddle_assessments.api.schemas import (
+    CampaignOut,
+    CampaignPage,
+    CommentPage,
+    InstrumentOut,
+    InstrumentPage,
+    OwnResponse,
+    ResponseReceipt,
+)
 from huddle_assessments.bootstrap import MIGRATIONS, build_app
 from huddle_assessments.config import AssessmentsSettings
 from huddle_devtools.devinfra.selection import Infrastructure
@@ -74,6 +83,9 @@ class World:
         )
         assert response.status_code == 201, response.text
         result: dict[str, Any] = response.json()
+        CampaignOut.model_validate(result)
+        assert response.headers["Location"] == f"/v1/campaigns/{result['id']}"
+        assert response.headers["ETag"] == f'"{result["version"]}"'
         return result
 
     async def respond(self, campaign_id: str, user_id: str, **body: Any) -> httpx.Response:
@@ -147,6 +159,10 @@ async def test_seeded_and_organisation_instruments(world: World) -> None:
     second = await world.client.post("/v1/instruments", json=custom, headers=world.admin())
     assert (first.status_code, second.status_code) == (201, 201)
     assert (first.json()["version"], second.json()["version"]) == (1, 2)
+    InstrumentOut.model_validate(first.json())
+    assert first.headers["Location"] == f"/v1/instruments/{first.json()['id']}"
+    published = await world.client.get(first.headers["Location"], headers=world.admin())
+    assert published.json() == first.json()
     other_org = world.signer.headers(org_id=str(uuid.uuid4()), roles=["org_admin"])
     hidden = await world.client.get(f"/v1/instruments/{first.json()['id']}", headers=other_org)
     assert hidden.status_code == 404
@@ -167,6 +183,51 @@ async def test_seeded_and_organisation_instruments(world: World) -> None:
     assert (
         await world.client.post("/v1/instruments", json=custom, headers=member)
     ).status_code == 403
+
+
+async def test_instruments_are_listed_in_pages_huddles_first(world: World) -> None:
+    custom = {
+        "key": "org.handover_check",
+        "title": "Morning handover check",
+        "kind": "custom",
+        "scale": {"min": 1, "max": 5},
+        "items": [{"id": "started_on_time", "text": "The handover started on time."}],
+        "scoring": "mean",
+    }
+    for _ in range(2):
+        posted = await world.client.post("/v1/instruments", json=custom, headers=world.admin())
+        assert posted.status_code == 201, posted.text
+    whole = InstrumentPage.model_validate(
+        (await world.client.get("/v1/instruments", headers=world.admin())).json()
+    )
+    assert whole.next_cursor is None
+    owners = [i.owner for i in whole.items]
+    assert owners == sorted(owners, key=lambda owner: owner != "huddle")
+    assert [(i.key, i.version) for i in whole.items if i.owner == world.org_id] == [
+        ("org.handover_check", 1),
+        ("org.handover_check", 2),
+    ]
+
+    paged: list[str] = []
+    cursor: str | None = None
+    while True:
+        params: dict[str, str | int] = {"limit": 2}
+        if cursor is not None:
+            params["cursor"] = cursor
+        got = await world.client.get("/v1/instruments", params=params, headers=world.admin())
+        assert got.status_code == 200, got.text
+        page = InstrumentPage.model_validate(got.json())
+        assert len(page.items) <= 2
+        paged += [i.id for i in page.items]
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    assert paged == [i.id for i in whole.items]
+    bad = await world.client.get(
+        "/v1/instruments", params={"cursor": "not-ours"}, headers=world.admin()
+    )
+    assert bad.status_code == 400
+    assert bad.headers["content-type"] == "application/problem+json"
 
 
 async def test_campaigns_are_opened_by_leads_and_admins_for_the_teams_members(world: World) -> None:
@@ -206,6 +267,10 @@ async def test_campaigns_are_opened_by_leads_and_admins_for_the_teams_members(wo
         headers=world.as_user(world.members[1]),
     )
     assert [c["id"] for c in listed.json()["items"]] == [campaign["id"]]
+    CampaignPage.model_validate(listed.json())
+    read = await world.client.get(f"/v1/campaigns/{campaign['id']}", headers=world.admin())
+    assert CampaignOut.model_validate(read.json()).version == campaign["version"]
+    assert read.headers["ETag"] == f'"{campaign["version"]}"'
     outsider_list = await world.client.get("/v1/campaigns", headers=world.as_user(world.outsider))
     assert outsider_list.json()["items"] == []
     outsider_read = await world.client.get(
@@ -219,7 +284,9 @@ async def test_responses_are_checked_and_recorded_once(world: World) -> None:
     cid = campaign["id"]
     first = await world.respond(cid, world.members[0])
     assert first.status_code == 201, first.text
-    assert first.json()["scores"]["index"] == 75.0
+    receipt = ResponseReceipt.model_validate(first.json())
+    assert receipt.scores.index == 75.0
+    assert first.headers["Location"] == f"/v1/campaigns/{cid}/responses/{receipt.response_id}"
     again = await world.respond(cid, world.members[0])
     assert again.status_code == 409
     outsider = await world.respond(cid, world.outsider)
@@ -264,6 +331,8 @@ async def test_nobody_but_the_author_reads_an_individual_response(world: World) 
         f"/v1/campaigns/{cid}/responses/{response_id}", headers=world.as_user(author)
     )
     assert by_author.status_code == 200
+    assert OwnResponse.model_validate(by_author.json()) == OwnResponse.model_validate(mine.json())
+    assert posted.headers["Location"] == f"/v1/campaigns/{cid}/responses/{response_id}"
 
 
 async def test_comments_need_ten_respondents_even_once_closed(world: World) -> None:
@@ -279,7 +348,8 @@ async def test_comments_need_ten_respondents_even_once_closed(world: World) -> N
     assert few.json() == {
         "suppressed": True,
         "reason": "Comments are shown once at least 10 people have responded",
-        "comments": [],
+        "items": [],
+        "next_cursor": None,
     }
     member_view = await world.client.get(
         f"/v1/campaigns/{cid}/comments", headers=world.as_user(world.members[0])
@@ -302,7 +372,8 @@ async def test_comments_stay_hidden_while_open_and_carry_no_author(world: World)
             assert polled.json() == {
                 "suppressed": True,
                 "reason": "Comments are shown once the campaign has closed",
-                "comments": [],
+                "items": [],
+                "next_cursor": None,
             }, n
     # Access is checked first: a member is refused, not told the campaign is open.
     refused = await world.client.get(path, headers=world.as_user(world.members[0]))
@@ -312,11 +383,29 @@ async def test_comments_stay_hidden_while_open_and_carry_no_author(world: World)
 
     closed = await world.client.post(f"/v1/campaigns/{cid}/close", headers=lead)
     assert closed.json()["status"] == "closed"
-    shown = (await world.client.get(path, headers=lead)).json()
-    assert shown["suppressed"] is False
-    assert shown["reason"] is None
+    shown = CommentPage.model_validate((await world.client.get(path, headers=lead)).json())
+    assert shown.suppressed is False
+    assert shown.reason is None
+    assert shown.next_cursor is None
     expected = sorted(f"comment {n}" for n in range(len(world.members)))
-    assert sorted(shown["comments"]) == expected
+    assert sorted(shown.items) == expected
+    paged: list[str] = []
+    cursor: str | None = None
+    while True:
+        params: dict[str, str | int] = {"limit": 5}
+        if cursor is not None:
+            params["cursor"] = cursor
+        page = CommentPage.model_validate(
+            (await world.client.get(path, params=params, headers=lead)).json()
+        )
+        assert len(page.items) <= 5
+        paged += page.items
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    assert paged == shown.items, "the same random order, page by page"
+    bad = await world.client.get(path, params={"cursor": "not-ours"}, headers=lead)
+    assert bad.status_code == 400
     still_refused = await world.client.get(path, headers=world.as_user(world.members[0]))
     assert still_refused.status_code == 403
 
@@ -329,7 +418,14 @@ async def test_anonymity_settings_lock_at_the_first_response(world: World) -> No
         f"/v1/campaigns/{cid}", json={"min_group_size": 7}, headers=lead
     )
     assert changed.status_code == 200
-    assert changed.json()["min_group_size"] == 7
+    assert CampaignOut.model_validate(changed.json()).min_group_size == 7
+    assert changed.headers["ETag"] == f'"{changed.json()["version"]}"'
+    stale = await world.client.patch(
+        f"/v1/campaigns/{cid}",
+        json={"min_group_size": 8},
+        headers={**lead, "If-Match": f'"{campaign["version"]}"'},
+    )
+    assert stale.status_code == 412
     await world.respond(cid, world.members[0])
     locked = await world.client.patch(
         f"/v1/campaigns/{cid}", json={"anonymity": "confidential"}, headers=lead
@@ -346,7 +442,8 @@ async def test_closed_campaigns_take_no_responses_and_windows_close_by_themselve
     closed = await world.client.post(
         f"/v1/campaigns/{cid}/close", headers=world.as_user(world.lead)
     )
-    assert closed.json()["status"] == "closed"
+    assert CampaignOut.model_validate(closed.json()).status == "closed"
+    assert closed.headers["ETag"] == f'"{closed.json()["version"]}"'
     assert (await world.respond(cid, world.members[0])).status_code == 409
     twice = await world.client.post(f"/v1/campaigns/{cid}/close", headers=world.as_user(world.lead))
     assert twice.status_code == 409

@@ -17,6 +17,7 @@ from huddle_devtools.devinfra.selection import Infrastructure
 from huddle_devtools.testing.databases import DatabaseFactory
 from huddle_devtools.testing.kafka import eventually
 from huddle_devtools.testing.tokens import TestSigner
+from huddle_insights.api.schemas import OrgDashboard, OrgHeatmap, TeamDashboard, TeamTrends
 from huddle_insights.bootstrap import MIGRATIONS, build_app
 from huddle_insights.config import InsightsSettings
 from huddle_shared.contracts.assessments import InstrumentKind, ResponseScores
@@ -139,8 +140,9 @@ async def test_a_second_read_returns_the_same_body_from_the_cache(team: Team) ->
     assert second.status_code == 200
     assert second.content == first.content
     assert hits() == before + 1
-    assert second.json()["roster"]["members"] == 8
-    assert second.json()["morale"]["value"] is not None
+    cached = TeamDashboard.model_validate_json(second.content, strict=True)
+    assert cached.roster.members == 8
+    assert cached.morale.value is not None
 
 
 async def test_concurrent_misses_share_one_computation(team: Team) -> None:
@@ -245,13 +247,14 @@ async def test_if_none_match_answers_304_until_the_dashboard_changes(team: Team)
     assert changed.status_code == 200
     assert changed.json()["roster"]["members"] == 9
     assert changed.headers["etag"] != etag
-    for path in (
-        f"/v1/orgs/{team.org_id}/dashboard",
-        f"/v1/orgs/{team.org_id}/heatmap",
-        f"/v1/teams/{team.team_id}/trends?metric=morale",
+    for path, model in (
+        (f"/v1/orgs/{team.org_id}/dashboard", OrgDashboard),
+        (f"/v1/orgs/{team.org_id}/heatmap", OrgHeatmap),
+        (f"/v1/teams/{team.team_id}/trends?metric=morale", TeamTrends),
     ):
         fresh = await team.get(path)
         assert fresh.status_code == 200, path
+        model.model_validate_json(fresh.content, strict=True)
         again = await team.get(path, **{"If-None-Match": fresh.headers["etag"]})
         assert again.status_code == 304, path
 
@@ -304,6 +307,7 @@ async def test_with_the_cache_disabled_everything_still_works(
         second = await team.get()
         assert first.status_code == second.status_code == 200
         assert second.content == first.content
+        TeamDashboard.model_validate_json(first.content, strict=True)
         assert hits() == before
         assert len(team.service.app.state.dashboard_cache.bodies) == 0
         assert (await team.get(**{"If-None-Match": first.headers["etag"]})).status_code == 304

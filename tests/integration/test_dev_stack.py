@@ -1,15 +1,17 @@
 """`make up`, `make run`, `make demo` and `make down` as a user runs them, on a real stack.
 
 `up` is idempotent: it starts what does not run (a service killed with SIGKILL, Kafka after a
-kill), leaves what runs alone and says which is which; a part that runs but does not answer is
-named and left running. `make demo` (`up`, then scripts/demo.py) works while `make run` runs in
-another terminal, and twice. Every test has its own state directory and free ports, and stops
+kill, the web console's server), leaves what runs alone and says which is which; a part that
+runs but does not answer is named and left running. The console is served and proxies each
+API. `make demo` (`up`, then scripts/demo.py) works while `make run` runs in another terminal,
+and twice. Every test has its own state directory and free ports, and stops
 only what it started, by pid.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -44,6 +46,7 @@ def stack_env(server_dir: Path) -> dict[str, str]:
         "HUDDLE_KAFKA_PORT": str(free_port()),
         "HUDDLE_KAFKA_CONTROLLER_PORT": str(free_port()),
         **{f"HUDDLE_{name.upper()}_PORT": str(free_port()) for name in SERVICES},
+        "HUDDLE_CONSOLE_PORT": str(free_port()),
     }
 
 
@@ -81,7 +84,7 @@ def pids(env: dict[str, str]) -> dict[str, int]:
     files = {
         "PostgreSQL": state / "postgres" / "data" / "postmaster.pid",
         "Kafka": state / "kafka" / "kafka.pid",
-        **{name: state / "services" / f"{name}.pid" for name in SERVICES},
+        **{name: state / "services" / f"{name}.pid" for name in (*SERVICES, "console")},
     }
     found = {part: recorded_pid(path) for part, path in files.items()}
     assert None not in found.values(), found
@@ -127,6 +130,35 @@ def kill_and_up_again(env: dict[str, str], part: str, before: dict[str, int]) ->
     return after
 
 
+def assert_console_served_and_proxied(env: dict[str, str], output: str) -> None:
+    """The console's build is served on its port, and each API answers under /api/<service>/."""
+    console = f"http://127.0.0.1:{env['HUDDLE_CONSOLE_PORT']}"
+    assert f"{console}/" in output, "up prints the console's URL"
+    page = httpx.get(f"{console}/", timeout=5)
+    assert page.status_code == 200, page.text
+    assert "<title>Huddle console</title>" in page.text
+    assert page.headers["content-security-policy"].startswith("default-src 'self'")
+    script = re.search(r'src="\./(assets/[^"]+\.js)"', page.text)
+    assert script, page.text
+    assert httpx.get(f"{console}/{script.group(1)}", timeout=5).status_code == 200
+    assert httpx.get(f"{console}/teams/some-team", timeout=5).text == page.text, "routes: index"
+    for name in SERVICES:
+        document = httpx.get(f"{console}/api/{name}/openapi.json", timeout=10)
+        assert document.status_code == 200, (name, document.text)
+        assert document.json()["openapi"].startswith("3.")
+        # As through the Ingress and nginx: operations endpoints stay inside.
+        assert httpx.get(f"{console}/api/{name}/metrics", timeout=5).status_code == 404
+    token = httpx.post(
+        f"{console}/api/identity/v1/auth/token",
+        data={"grant_type": "password", "username": "nobody@example.com", "password": "wrong"},
+        timeout=30,
+    )
+    assert token.status_code in (400, 401), token.text
+    assert token.headers["content-type"].startswith("application/problem+json")
+    refused = httpx.get(f"{console}/api/insights/v1/orgs/x/dashboard", timeout=5)
+    assert refused.status_code == 401, "proxied as it is, without the console adding anything"
+
+
 def assert_all_stopped(seen: Iterable[int]) -> None:
     assert [pid for pid in seen if alive(pid)] == []
 
@@ -144,7 +176,8 @@ def test_up_starts_only_what_does_not_run_and_down_stops_every_process(
         assert_ready(env)
         before = pids(env)
         seen |= set(before.values())
-        assert len(seen) == 7, "five services, PostgreSQL and Kafka"
+        assert len(seen) == 8, "five services, the web console, PostgreSQL and Kafka"
+        assert_console_served_and_proxied(env, first.stdout)
 
         # Twice in a row: nothing started, every part reported with the pid it already had.
         second = devstack("up", env)
@@ -170,7 +203,12 @@ def test_up_starts_only_what_does_not_run_and_down_stops_every_process(
         assert pids(env) == after
 
         # Kafka killed: it comes back on its own data; the services stay and get ready again.
-        seen |= set(kill_and_up_again(env, "Kafka", after).values())
+        after = kill_and_up_again(env, "Kafka", after)
+        seen |= set(after.values())
+
+        # The console's server killed: it alone comes back, serving the same build.
+        seen |= set(kill_and_up_again(env, "console", after).values())
+        assert_console_served_and_proxied(env, devstack("up", env).stdout)
     finally:
         down = devstack("down", env)
     assert down.returncode == 0, down.stdout + down.stderr
@@ -205,6 +243,10 @@ def test_make_demo_works_while_make_run_runs_in_another_terminal_and_twice(
             demo = make_demo(env)
             assert demo.returncode == 0, (attempt, demo.stdout + demo.stderr)
             assert "Sign in as the analyst:" in demo.stdout
+            # It ends where a person evaluating Huddle can look: the console and its sign-in.
+            console = f"http://127.0.0.1:{env['HUDDLE_CONSOLE_PORT']}/"
+            assert f"the console: {console}" in demo.stdout, demo.stdout
+            assert "demo: riverside rounds 2026" in demo.stdout
             assert pids(env) == started_by_run, "up must not start second copies beside run"
 
         # Ctrl-C in run's terminal: it stops everything it started, `up` having started nothing.

@@ -91,7 +91,7 @@ async def test_a_relay_killed_between_publishing_and_marking_duplicates_on_kafka
 
         async def projected() -> bool:
             r = await insights.client.get(f"/v1/orgs/{org}/teams", headers=headers)
-            return len(r.json()["teams"]) == 10
+            return len(r.json()["items"]) == 10
 
         await eventually(projected, timeout_s=60)
         consumer = insights.app.state.projector.live
@@ -99,8 +99,22 @@ async def test_a_relay_killed_between_publishing_and_marking_duplicates_on_kafka
         await eventually(lambda: consumer.applied_total >= 10, timeout_s=30)
         await asyncio.sleep(1.0)
         listed = (await insights.client.get(f"/v1/orgs/{org}/teams", headers=headers)).json()
-        assert sorted(t["id"] for t in listed["teams"]) == sorted(ids)
+        assert sorted(t["id"] for t in listed["items"]) == sorted(ids)
         assert consumer.applied_total == 10, "duplicates were recognised, not applied"
+
+
+async def projected_team_ids(client: Any, org: str, headers: dict[str, str]) -> list[str]:
+    """Every team insights lists for the organisation, page by page (a few hundred here)."""
+    ids: list[str] = []
+    cursor: str | None = None
+    while True:
+        params = {"limit": 200, **({"cursor": cursor} if cursor else {})}
+        page = await client.get(f"/v1/orgs/{org}/teams", params=params, headers=headers)
+        assert page.status_code == 200, page.text
+        ids += [team["id"] for team in page.json()["items"]]
+        cursor = page.json()["next_cursor"]
+        if cursor is None:
+            return ids
 
 
 def _is_zero(database_url: str) -> Callable[[], Any]:
@@ -192,12 +206,11 @@ async def test_kafka_killed_for_thirty_seconds_under_steady_writes_loses_nothing
         await eventually(_is_zero(teams.database_url), timeout_s=120)
 
         async def all_projected() -> bool:
-            r = await insights.client.get(f"/v1/orgs/{org}/teams", headers=headers)
-            return r.status_code == 200 and len(r.json()["teams"]) == len(created)
+            return len(await projected_team_ids(insights.client, org, headers)) == len(created)
 
         await eventually(all_projected, timeout_s=120)
-        listed = (await insights.client.get(f"/v1/orgs/{org}/teams", headers=headers)).json()
-        assert sorted(t["id"] for t in listed["teams"]) == sorted(created), "every count exact"
+        listed = await projected_team_ids(insights.client, org, headers)
+        assert sorted(listed) == sorted(created), "every count exact"
         before = (
             await insights.client.get(f"/v1/orgs/{org}/dashboard?as_of=2030-01-01", headers=headers)
         ).content

@@ -11,6 +11,14 @@ import httpx
 import pytest
 
 from huddle_devtools.testing.kafka import read_topic
+from huddle_identity.api.schemas import (
+    ClientCreated,
+    ClientOut,
+    ClientPage,
+    Jwks,
+    TokenResponse,
+    UserOut,
+)
 
 from .conftest import RunningService
 from .identity_support import PASSWORD, bearer, identity, person, sign_in, sign_up, start_identity
@@ -25,6 +33,7 @@ async def test_sign_up_then_sign_in_and_read_me(identity: RunningService) -> Non
     token = await sign_in(identity.client, created["admin_email"])
     assert token.status_code == 200
     body = token.json()
+    TokenResponse.model_validate(body)
     assert body["token_type"] == "Bearer"
     assert body["expires_in"] == 900
     assert body["refresh_token"]
@@ -33,6 +42,8 @@ async def test_sign_up_then_sign_in_and_read_me(identity: RunningService) -> Non
         "/v1/users/me", headers={"Authorization": f"Bearer {body['access_token']}"}
     )
     assert me.status_code == 200
+    assert UserOut.model_validate(me.json()).version == 1
+    assert me.headers["etag"] == '"1"'
     assert me.json()["email"] == created["admin_email"]
     assert me.json()["id"] == created["admin"]["id"]
 
@@ -96,6 +107,12 @@ async def test_integration_clients_use_client_credentials(identity: RunningServi
     )
     assert registered.status_code == 201
     client = registered.json()
+    ClientCreated.model_validate(client)
+    assert registered.headers["cache-control"] == "no-store"
+    assert registered.headers["location"] == f"/v1/clients/{client['client_id']}"
+    located = await identity.client.get(registered.headers["location"], headers=admin)
+    assert located.status_code == 200, located.text
+    assert located.json() == {k: v for k, v in client.items() if k != "client_secret"}
     basic = base64.b64encode(f"{client['client_id']}:{client['client_secret']}".encode()).decode()
 
     token = await identity.client.post(
@@ -104,6 +121,7 @@ async def test_integration_clients_use_client_credentials(identity: RunningServi
         headers={"Authorization": f"Basic {basic}"},
     )
     assert token.status_code == 200, token.text
+    TokenResponse.model_validate(token.json())
     assert token.json()["scope"] == "events:read"
     assert "refresh_token" not in token.json()
     in_body = await identity.client.post(
@@ -133,17 +151,55 @@ async def test_integration_clients_use_client_credentials(identity: RunningServi
     assert wrong.status_code == 401
     assert wrong.json()["error"] == "invalid_client"
 
-    listed = (await identity.client.get("/v1/clients", headers=admin)).json()["items"]
+    page = (await identity.client.get("/v1/clients", headers=admin)).json()
+    assert ClientPage.model_validate(page).next_cursor is None
+    listed = page["items"]
     assert [c["client_id"] for c in listed] == [client["client_id"]]
     assert "client_secret" not in listed[0]
     revoked = await identity.client.post(f"/v1/clients/{client['client_id']}/revoke", headers=admin)
-    assert revoked.json()["revoked"] is True
+    assert ClientOut.model_validate(revoked.json()).revoked is True
     after = await identity.client.post(
         "/v1/auth/token",
         data={"grant_type": "client_credentials"},
         headers={"Authorization": f"Basic {basic}"},
     )
     assert after.status_code == 401
+
+
+async def test_clients_are_listed_page_by_page_and_read_by_org_admins_only(
+    identity: RunningService,
+) -> None:
+    org = await sign_up(identity.client)
+    other = await sign_up(identity.client, "Eastside Clinic")
+    admin = await bearer(identity.client, org["admin_email"])
+    registered = []
+    for name in ("Riverside HIE connector", "Riverside data warehouse"):
+        response = await identity.client.post(
+            "/v1/clients", json={"name": name, "scopes": ["events:read"]}, headers=admin
+        )
+        registered.append(response.json()["client_id"])
+    first = await identity.client.get("/v1/clients", params={"limit": 1}, headers=admin)
+    page = ClientPage.model_validate(first.json())
+    assert page.next_cursor is not None
+    rest = await identity.client.get(
+        "/v1/clients", params={"limit": 1, "cursor": page.next_cursor}, headers=admin
+    )
+    last = ClientPage.model_validate(rest.json())
+    assert [c.client_id for c in page.items + last.items] == registered
+    assert last.next_cursor is None
+    bad = await identity.client.get("/v1/clients", params={"cursor": "nope"}, headers=admin)
+    assert bad.status_code == 400, bad.text
+
+    nurse = person("Lena Park", "nurse_practitioner")
+    await identity.client.post("/v1/users", json=nurse, headers=admin)
+    member = await bearer(identity.client, nurse["email"])
+    stranger = await bearer(identity.client, other["admin_email"])
+    path = f"/v1/clients/{registered[0]}"
+    assert (await identity.client.get(path, headers=member)).status_code == 403
+    assert (await identity.client.get(path, headers=stranger)).status_code == 404
+    assert (await identity.client.get("/v1/clients", headers=stranger)).json()["items"] == []
+    read = await identity.client.get(path, headers=admin)
+    assert ClientOut.model_validate(read.json()).name == "Riverside HIE connector"
 
 
 async def test_repeated_failures_are_throttled_whether_or_not_the_account_exists(
@@ -160,6 +216,8 @@ async def test_repeated_failures_are_throttled_whether_or_not_the_account_exists
                 )
             locked = await sign_in(identity.client, email, PASSWORD)
             codes.append(locked.status_code)
+            assert locked.headers["content-type"] == "application/problem+json"
+            assert locked.headers["cache-control"] == "no-store"
             assert locked.headers["retry-after"].isdigit()
             assert int(locked.headers["retry-after"]) > 0
             answers[email] = codes
@@ -179,6 +237,7 @@ async def test_people_are_managed_by_org_admins_within_their_organisation(
     assert created.status_code == 201, created.text
     nurse_id = created.json()["id"]
     assert created.headers["location"] == f"/v1/users/{nurse_id}"
+    assert created.headers["etag"] == f'"{UserOut.model_validate(created.json()).version}"'
 
     nurse_auth = await bearer(identity.client, nurse["email"])
     colleague_view = await identity.client.get(
@@ -186,6 +245,10 @@ async def test_people_are_managed_by_org_admins_within_their_organisation(
     )
     assert colleague_view.status_code == 200
     assert colleague_view.json()["email"] is None, "emails are for admins and the person only"
+    assert (
+        colleague_view.headers["etag"]
+        == f'"{UserOut.model_validate(colleague_view.json()).version}"'
+    )
     forbidden = await identity.client.post("/v1/users", json=person(), headers=nurse_auth)
     assert forbidden.status_code == 403
 
@@ -207,6 +270,7 @@ async def test_people_are_managed_by_org_admins_within_their_organisation(
         headers={**admin_a, "If-Match": created.headers["etag"]},
     )
     assert renamed.status_code == 200, renamed.text
+    assert renamed.headers["etag"] == f'"{UserOut.model_validate(renamed.json()).version}"'
     assert renamed.json()["display_name"] == "Lena Park-Ito"
     assert renamed.json()["org_roles"] == ["analyst", "member"]
     stale = await identity.client.patch(
@@ -243,6 +307,7 @@ async def test_a_deactivated_person_can_neither_sign_in_nor_refresh(
         f"/v1/users/{nurse_id}/deactivate", json={"reason": "left the practice"}, headers=admin
     )
     assert deactivated.status_code == 200
+    assert deactivated.headers["etag"] == f'"{UserOut.model_validate(deactivated.json()).version}"'
     assert deactivated.json()["status"] == "deactivated"
     assert (await sign_in(identity.client, nurse["email"])).status_code == 400
     refreshed = await identity.client.post(
@@ -326,7 +391,10 @@ async def test_signing_keys_rotate_without_breaking_issued_tokens(identity: Runn
     now = identity.app.state.identity.clock()
     new_kid = await keys.rotate(now)
     after = (await sign_in(identity.client, org["admin_email"])).json()["access_token"]
-    jwks = (await identity.client.get("/.well-known/jwks.json")).json()
+    published = await identity.client.get("/.well-known/jwks.json")
+    assert published.headers["cache-control"] == "public, max-age=300"
+    jwks = published.json()
+    Jwks.model_validate(jwks)
     assert len(jwks["keys"]) == 2
     assert jwks["keys"][0]["kid"] == new_kid
     assert all("d" not in k for k in jwks["keys"]), "no private material in the JWKS"

@@ -17,11 +17,21 @@ from huddle_devtools.devinfra.selection import Infrastructure
 from huddle_devtools.testing.databases import DatabaseFactory
 from huddle_devtools.testing.kafka import eventually, read_topic
 from huddle_devtools.testing.tokens import TestSigner
+from huddle_insights.api.schemas import (
+    OrgDashboard,
+    OrgHeatmap,
+    OrgTeamPage,
+    ProjectionStatus,
+    Rebuilt,
+    TeamDashboard,
+    TeamTrends,
+)
 from huddle_insights.bootstrap import MIGRATIONS, build_app
 from huddle_insights.config import InsightsSettings
 from huddle_shared.contracts.assessments import InstrumentKind, ResponseScores
 from huddle_shared.contracts.identity import Profession
 from huddle_shared.contracts.teams import RoleChangeCategory, TeamRole
+from huddle_shared.http import encode_cursor
 
 from .conftest import RunningService, running
 from .upstream_events import Upstream
@@ -230,6 +240,89 @@ async def test_differencing_through_breakdowns_and_totals_fails(org: Org) -> Non
     assert listing["organisation"]["morale_mean_of_shown_teams"] == 40.0
 
 
+async def test_every_dashboard_answers_exactly_what_its_model_documents(org: Org) -> None:
+    """The dashboards are served as the cache's bytes, so the OpenAPI document is right only if
+    those bytes match the models: no field missing and none more (the models forbid extra ones).
+    A shown team, a suppressed one, one whose breakdown is shown and an empty organisation, each
+    read twice (computed, then from the cache)."""
+    upstream = org.upstream
+    live = org.service.app.state.projector.live
+    grouped = await upstream.team(org.org_id, "Harbour Practice")
+    for _ in range(10):
+        user = await upstream.user(org.org_id, Profession.NURSE)
+        await upstream.member(org.org_id, grouped, user, TeamRole.NURSE)
+    await upstream.campaign(
+        org.org_id,
+        grouped,
+        InstrumentKind.TEAM_PULSE,
+        pulse(*[60, 70] * 5),
+        eligible=10,
+        groups=["nurse", "physician"] * 5,
+    )
+
+    async def applied() -> bool:
+        return bool(live and live.applied_total >= sum(upstream.versions.values()))
+
+    await eventually(applied, timeout_s=60)
+    documented: dict[str, type[Any]] = {
+        f"/v1/orgs/{org.org_id}/dashboard?as_of={AS_OF}": OrgDashboard,
+        f"/v1/orgs/{org.org_id}/heatmap?as_of={AS_OF}": OrgHeatmap,
+    }
+    for team in (org.big, org.small, grouped):
+        documented[f"/v1/teams/{team}/dashboard?as_of={AS_OF}"] = TeamDashboard
+        for metric in ("morale", "collaboration", "burnout_risk"):
+            documented[f"/v1/teams/{team}/trends?metric={metric}&to={AS_OF}"] = TeamTrends
+    bodies: dict[str, Any] = {}
+    for path, model in documented.items():
+        for _ in range(2):
+            response = await org.get(path)
+            assert response.status_code == 200, (path, response.text)
+            bodies[path] = model.model_validate_json(response.content, strict=True)
+
+    small = bodies[f"/v1/teams/{org.small}/dashboard?as_of={AS_OF}"]
+    assert small.morale.suppressed and small.morale.value is None
+    assert small.charter is None
+    shown = bodies[f"/v1/teams/{grouped}/dashboard?as_of={AS_OF}"].morale_by_group
+    assert shown.suppressed is False and shown.groups is not None
+    assert set(shown.groups) == {"nurse", "physician"}
+    risk = bodies[f"/v1/teams/{org.small}/trends?metric=burnout_risk&to={AS_OF}"].root
+    assert risk.points and all(p.suppressed and p.value is None for p in risk.points)
+
+    empty = str(uuid.uuid4())
+    analyst = org.signer.headers(org_id=empty, roles=["analyst"])
+    board = await org.client.get(f"/v1/orgs/{empty}/dashboard", headers=analyst)
+    assert OrgDashboard.model_validate_json(board.content, strict=True).teams == []
+    assert board.json()["organisation"] == {
+        "teams": 0,
+        "morale_mean_of_shown_teams": None,
+        "teams_by_burnout_risk": {},
+    }
+    heat = await org.client.get(f"/v1/orgs/{empty}/heatmap", headers=analyst)
+    assert OrgHeatmap.model_validate_json(heat.content, strict=True).teams == []
+    listed = await org.client.get(f"/v1/orgs/{empty}/teams", headers=analyst)
+    assert OrgTeamPage.model_validate_json(listed.content, strict=True).items == []
+
+
+async def test_the_organisation_teams_come_in_cursor_pages(org: Org) -> None:
+    path = f"/v1/orgs/{org.org_id}/teams"
+    whole = OrgTeamPage.model_validate_json((await org.get(path)).content, strict=True)
+    assert [(str(t.id), t.name) for t in whole.items] == [
+        (org.big, "Riverside Team A"),
+        (org.small, "Small Clinic Team"),
+    ]
+    assert whole.next_cursor is None
+    first = (await org.get(f"{path}?limit=1")).json()
+    assert [t["id"] for t in first["items"]] == [org.big]
+    assert first["next_cursor"] is not None
+    second = (await org.get(f"{path}?limit=1&cursor={first['next_cursor']}")).json()
+    assert [t["id"] for t in second["items"]] == [org.small]
+    assert second["next_cursor"] is None
+    for cursor in ("not-one-of-ours", encode_cursor([1, 2]), encode_cursor(["a"])):
+        refused = await org.get(f"{path}?cursor={cursor}")
+        assert refused.status_code == 400, cursor
+        assert refused.headers["content-type"] == "application/problem+json"
+
+
 async def test_trends_follow_the_campaigns(org: Org) -> None:
     morale = (await org.get(f"/v1/teams/{org.big}/trends?metric=morale&to={AS_OF}")).json()
     assert [p["value"] for p in morale["points"]] == [60.0, 40.0]
@@ -290,7 +383,7 @@ async def test_a_rebuild_serves_byte_identical_dashboards_and_sends_no_alert_aga
         "/v1/projections/rebuild", headers={"X-Operator-Key": OPERATOR_KEY}, timeout=300
     )
     assert rebuilt.status_code == 200, rebuilt.text
-    assert rebuilt.json()["generation"] == 2
+    assert Rebuilt.model_validate_json(rebuilt.content, strict=True).generation == 2
 
     async def swapped() -> bool:
         return bool(org.service.app.state.projector.generation == 2)
@@ -320,7 +413,9 @@ async def test_duplicate_deliveries_change_nothing(org: Org) -> None:
 
 async def test_projection_status_reports_partitions(org: Org) -> None:
     admin = org.signer.headers(org_id=org.org_id, roles=["org_admin"])
-    status = (await org.client.get("/v1/projections/status", headers=admin)).json()
+    response = await org.client.get("/v1/projections/status", headers=admin)
+    ProjectionStatus.model_validate_json(response.content, strict=True)
+    status = response.json()
     assert status["connected"] is True
     assert status["generation"] == 1
     assert status["dead_letters"] == 0

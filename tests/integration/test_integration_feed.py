@@ -14,12 +14,15 @@ from typing import Any
 
 import httpx
 import pytest
+from pydantic import TypeAdapter
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from huddle_devtools.devinfra.selection import Infrastructure
 from huddle_devtools.testing.kafka import eventually, read_topic
 from huddle_devtools.testing.tokens import TestSigner
+from huddle_integrations.api.feed_schemas import CloudEvent, EventTypePage
+from huddle_integrations.api.sharing import SharingOut
 from huddle_integrations.consumers.upstream_events import consumed_topics
 from huddle_shared.config import to_asyncpg_url
 from huddle_shared.contracts.assessments import RESPONSE_TOPIC, InstrumentKind, ResponseScores
@@ -44,6 +47,8 @@ PRIVATE_TEXT = (
     "@example.org",
 )
 BATCH = "application/cloudevents-batch+json"
+# The feed answers a raw batch: its documented schema is held to what it really sends.
+BATCH_SCHEMA = TypeAdapter(list[CloudEvent])
 
 
 @dataclass
@@ -76,6 +81,7 @@ class Journey:
             response = await self.feed(org_id, **query)
             assert response.status_code == 200, response.text
             page = response.json()
+            BATCH_SCHEMA.validate_python(page)
             if not page:
                 return events
             events.extend(page)
@@ -318,7 +324,23 @@ async def test_only_org_admins_and_clients_with_events_read_may_use_the_integrat
     )
     assert put.status_code == 403
     types = await client.get("/v1/events/types", headers=reader)
-    assert set(types.json()["types"]) == set(INTEGRATION_REGISTRY.specs)
+    page = EventTypePage.model_validate(types.json())
+    assert page.items == sorted(INTEGRATION_REGISTRY.specs) and page.next_cursor is None
+    listed: list[str] = []
+    cursor: str | None = None
+    while True:
+        params: dict[str, str | int] = {"limit": 5, **({"cursor": cursor} if cursor else {})}
+        response = await client.get("/v1/events/types", params=params, headers=reader)
+        assert response.status_code == 200, response.text
+        part = EventTypePage.model_validate(response.json())
+        assert len(part.items) <= 5
+        listed += part.items
+        if part.next_cursor is None:
+            break
+        cursor = part.next_cursor
+    assert listed == page.items
+    bad = await client.get("/v1/events/types", params={"cursor": "WzFd"}, headers=reader)
+    assert bad.status_code == 400
 
 
 async def test_an_org_admin_opts_in_to_sharing_team_names_and_only_its_own_events_change(
@@ -338,6 +360,12 @@ async def test_an_org_admin_opts_in_to_sharing_team_names_and_only_its_own_event
     )
     assert put.status_code == 200, put.text
     assert put.json()["shared_fields"] == ["team.name"]
+    # Both routes answer raw JSON: their documented model and ETag are held to it.
+    changed = SharingOut.model_validate(put.json())
+    assert put.headers["ETag"] == f'"{changed.version}"'
+    read = await client.get("/v1/integrations/sharing", headers=journey.admin(journey.org_a))
+    assert SharingOut.model_validate(read.json()) == changed
+    assert read.headers["ETag"] == put.headers["ETag"]
     for org_id, team_id in ((journey.org_a, journey.team_a), (journey.org_b, journey.team_b)):
         await journey.upstream.publish(
             team_id,
@@ -354,7 +382,8 @@ async def test_an_org_admin_opts_in_to_sharing_team_names_and_only_its_own_event
     assert [d["name"] for d in await renamed(journey.org_a)] == [f"Renamed {journey.org_a[:4]}"]
     assert [d["name"] for d in await renamed(journey.org_b)] == [None]
     sharing_b = await client.get("/v1/integrations/sharing", headers=journey.admin(journey.org_b))
-    assert sharing_b.json()["shared_fields"] == []
+    assert SharingOut.model_validate(sharing_b.json()).shared_fields == []
+    assert sharing_b.headers["ETag"] == '"0"'
 
 
 async def _both(*checks: Any) -> bool:

@@ -191,6 +191,10 @@ def _person_to_erase(world: World, fresh: bool) -> Call:
     return Call({"user_id": world.new_user() if fresh else world.respondent_ids[0]})
 
 
+def _a_client(world: World, fresh: bool) -> Call:
+    return Call({"client_id": world.client_ids[CLIENT_UNSCOPED]})
+
+
 def _client_to_revoke(world: World, fresh: bool) -> Call:
     client_id = world.new_client()[0] if fresh else world.client_ids[CLIENT_UNSCOPED]
     return Call({"client_id": client_id})
@@ -344,6 +348,7 @@ MATRIX: list[Operation] = [
         _person_to_erase,
     ),
     Operation("identity", "GET", "/v1/clients", rule(org_admin=200), 200, _no_body),
+    Operation("identity", "GET", "/v1/clients/{client_id}", rule(org_admin=200), 404, _a_client),
     Operation(
         "identity",
         "POST",
@@ -854,7 +859,7 @@ def _client_name(world: World, value: str) -> None:
     body = {"name": value, "scopes": ["events:read"]}
     created = checked(world.admin("identity", "POST", "/v1/clients", json=body))
     assert created["name"] == value
-    listed = checked(world.admin("identity", "GET", "/v1/clients"))["items"]
+    listed = checked(world.admin("identity", "GET", "/v1/clients", params={"limit": 200}))["items"]
     assert [c["name"] for c in listed if c["client_id"] == created["client_id"]] == [value]
     stored_verbatim(world, "identity", created["client_id"], value)
 
@@ -873,7 +878,8 @@ def _team_name(world: World, value: str) -> None:
 
     # ... and as insights projected it from the teams events.
     def projected() -> bool:
-        teams = checked(world.admin("insights", "GET", f"/v1/orgs/{world.org_id}/teams"))["teams"]
+        path = f"/v1/orgs/{world.org_id}/teams"
+        teams = checked(world.admin("insights", "GET", path, params={"limit": 200}))["items"]
         return any(t["id"] == team_id and t["name"] == value for t in teams)
 
     wait_for("insights to project the team's name", projected, every_s=0.1)

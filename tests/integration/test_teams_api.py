@@ -28,6 +28,9 @@ from huddle_shared.contracts.identity import (
     UserProfileUpdated,
 )
 from huddle_shared.http import encode_cursor
+from huddle_teams.api import fhir_schemas
+from huddle_teams.api.history_schemas import HistoryPage
+from huddle_teams.api.schemas import CharterOut, MemberPage, TeamOut, TeamPage
 
 from .teams_support import Person, World, directory, seeded_world, wait_for_directory
 
@@ -197,6 +200,10 @@ async def test_adding_a_member_answers_201_with_a_location_and_lists_them(world:
     assert added.status_code == 201, added.text
     assert added.headers["Location"] == world.url(f"/members/{sam}")
     assert added.headers["ETag"] == '"4"' and added.json()["member_count"] == 3
+    # The list carries the team's version, so the next addition can send it as If-Match.
+    listed = await world.client.get(world.url("/members"), headers=world.headers("nurse"))
+    assert listed.headers["ETag"] == '"4"'
+    MemberPage.model_validate(listed.json())
     member = (await members_of(world, "nurse"))[sam]
     assert member == {
         "user_id": sam,
@@ -560,6 +567,78 @@ async def test_the_history_says_who_did_what_and_when_page_by_page(world: World)
     )
 
 
+async def test_every_response_is_what_the_openapi_document_says(world: World) -> None:
+    """The routes that render their own JSON (the writes, the reads with an ETag, FHIR) are held
+    to the models the document shows; the history holds one entry of every kind of event."""
+    admin, lead = world.headers("admin"), world.headers("lead")
+    nurse = world.id_of("nurse")
+    created = await world.client.post(
+        "/v1/teams", json={"name": "Eastside", "review_cadence_days": 30}, headers=admin
+    )
+    TeamOut.model_validate(created.json())
+    TeamPage.model_validate((await world.client.get("/v1/teams", headers=admin)).json())
+    TeamOut.model_validate((await world.client.get(world.url(), headers=admin)).json())
+    renamed = await world.client.patch(
+        world.url(),
+        json={"name": "Riverside Family Practice", "review_cadence_days": 60},
+        headers=lead,
+    )
+    TeamOut.model_validate(renamed.json())
+    added = await world.client.post(
+        world.url("/members"),
+        json={"user_id": world.id_of("social_worker"), "role": "social_worker"},
+        headers=lead,
+    )
+    TeamOut.model_validate(added.json())
+    changed = await world.client.put(
+        world.url(f"/members/{nurse}/role"),
+        json={"role": "care_coordinator", "reason": "Covers", "effective_date": today()},
+        headers=lead,
+    )
+    TeamOut.model_validate(changed.json())
+    removed = await world.client.delete(
+        world.url(f"/members/{world.id_of('social_worker')}"), headers=lead
+    )
+    assert removed.status_code == 204 and removed.headers["ETag"]
+    charter = await with_charter(world)
+    CharterOut.model_validate(charter)
+    goal_id = charter["goals"][0]["id"]
+    status = await world.client.put(
+        world.url(f"/charter/goals/{goal_id}/status"), json={"status": "at_risk"}, headers=lead
+    )
+    CharterOut.model_validate(status.json())
+    reviewed = await world.client.post(
+        world.url("/charter/reviews"), json={"outcome": "reaffirmed"}, headers=lead
+    )
+    CharterOut.model_validate(reviewed.json())
+    CharterOut.model_validate((await world.client.get(world.url("/charter"), headers=lead)).json())
+    MemberPage.model_validate((await world.client.get(world.url("/members"), headers=lead)).json())
+    archived = await world.client.post(world.url("/archive"), headers=lead)
+    TeamOut.model_validate(archived.json())
+    fhir = await world.client.get(world.url("/fhir"), headers=world.headers("fhir_client"))
+    fhir_schemas.CareTeam.model_validate_json(fhir.content)
+
+    kinds: set[str] = set()
+    for team_id in (world.team_id, created.json()["id"]):
+        history = await world.client.get(f"/v1/teams/{team_id}/history?limit=200", headers=admin)
+        kinds |= {e.type for e in HistoryPage.model_validate(history.json()).items}
+    assert kinds == {
+        f"huddle.teams.{name}"
+        for name in (
+            "team_created.v1",
+            "team_renamed.v1",
+            "review_cadence_changed.v1",
+            "member_added.v1",
+            "member_role_changed.v2",
+            "member_removed.v1",
+            "charter_revised.v1",
+            "charter_reviewed.v1",
+            "goal_status_changed.v1",
+            "team_archived.v1",
+        )
+    }
+
+
 # ---- the directory follows identity --------------------------------------------------------
 
 
@@ -639,6 +718,8 @@ async def test_the_fhir_view_is_a_valid_r4_care_team_with_participant_periods(
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == "application/fhir+json"
     assert response.headers["ETag"] == '"4"'
+    documented = fhir_schemas.CareTeam.model_validate_json(response.content)
+    assert documented.model_dump_json(exclude_none=True).encode() == response.content
     care_team = CareTeam.model_validate_json(response.content)
     assert care_team.id == world.team_id and care_team.status == "active"
     assert [r.reference for r in care_team.managingOrganization or []] == [

@@ -39,7 +39,7 @@ async def test_a_created_team_appears_in_the_insights_team_list(
             r = await insights.client.get(
                 f"/v1/orgs/{ORG}/teams", headers=signer.headers(org_id=ORG, roles=["analyst"])
             )
-            return r.status_code == 200 and [t["id"] for t in r.json()["teams"]] == [team["id"]]
+            return r.status_code == 200 and [t["id"] for t in r.json()["items"]] == [team["id"]]
 
         await eventually(listed, timeout_s=60)
         other_org = await insights.client.get(

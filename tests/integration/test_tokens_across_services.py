@@ -20,6 +20,7 @@ from huddle_devtools.devinfra.selection import free_port
 from huddle_devtools.testing.databases import DatabaseFactory
 from huddle_devtools.testing.kafka import eventually
 from huddle_devtools.testing.processes import ServiceProcess
+from huddle_identity.api.schemas import TokenResponse
 from huddle_identity.application.signing import SigningKeyRing
 from huddle_identity.application.tokens import TokenService
 from huddle_identity.bootstrap import MIGRATIONS as IDENTITY_MIGRATIONS
@@ -65,7 +66,7 @@ async def test_tokens_from_identity_are_verified_and_forgeries_refused_by_insigh
             "/v1/auth/token",
             data={"grant_type": "password", "username": admin["email"], "password": PASSWORD},
         )
-        token = token_response.json()["access_token"]
+        token = TokenResponse.model_validate(token_response.json()).access_token
     org_id = org["org"]["id"]
     jwks_url = f"{identity_process.url}/.well-known/jwks.json"
     header = jwt.get_unverified_header(token)

@@ -58,6 +58,7 @@ IdempotencyKey = Annotated[
         max_length=200,
     ),
 ]
+BAD_CURSOR = "The cursor is not one this API issued"
 Limit = Annotated[int, Query(ge=1, le=200, description="Page size")]
 Cursor = Annotated[
     str | None, Query(max_length=500, description="The `next_cursor` of the previous page")
@@ -75,9 +76,9 @@ def decode_cursor(cursor: str | None, size: int) -> list[Any] | None:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded.encode()))
     except (binascii.Error, ValueError, UnicodeDecodeError) as exc:
-        raise BadRequest("The cursor is not one this API issued") from exc
+        raise BadRequest(BAD_CURSOR) from exc
     if not isinstance(values, list) or len(values) != size:
-        raise BadRequest("The cursor is not one this API issued")
+        raise BadRequest(BAD_CURSOR)
     return values
 
 
@@ -85,9 +86,9 @@ def parse_cursor_time(value: Any) -> datetime:
     try:
         parsed = datetime.fromisoformat(str(value))
     except ValueError as exc:
-        raise BadRequest("The cursor is not one this API issued") from exc
+        raise BadRequest(BAD_CURSOR) from exc
     if parsed.tzinfo is None:
-        raise BadRequest("The cursor is not one this API issued")
+        raise BadRequest(BAD_CURSOR)
     return parsed
 
 

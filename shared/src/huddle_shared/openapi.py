@@ -10,14 +10,17 @@ body is read, 422 where parameters are validated, 503 where the database is used
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.dependencies.models import Dependant
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, iter_route_contexts
+from pydantic import ConfigDict, TypeAdapter
 
 from huddle_shared.auth import current_principal
+from huddle_shared.http import BAD_CURSOR, BadRequest
 from huddle_shared.problems import PROBLEM_JSON, PROBLEM_TYPE_BASE, Problem
 
 # status: (description, code, title, detail) — the example follows what the handlers send.
@@ -112,12 +115,25 @@ LOCATION = {
 _RETRYABLE = {429, 503}
 
 
+def json_examples(*examples: Any) -> dict[str, Any]:
+    """A model's ``json_schema_extra``: its examples, which the OpenAPI document carries as
+    written (see :func:`install_contract`) and the contract rules validate against it."""
+    return {"examples": list(examples)}
+
+
+def example_config(*examples: Any) -> ConfigDict:
+    """A model's ``model_config`` that only gives its examples."""
+    return ConfigDict(json_schema_extra=json_examples(*examples))
+
+
 def problem(status: int, description: str | None = None) -> dict[str, Any]:
     """One problem response: application/problem+json, the Problem schema, an example (whose
     detail is ``description`` when the operation gives its own)."""
     meaning, code, title, detail = _PROBLEMS[status]
     example = {"type": PROBLEM_TYPE_BASE + code, "title": title, "status": status}
     example["detail"] = description or detail
+    if status == 400 and description == BAD_CURSOR:
+        example.update(type=PROBLEM_TYPE_BASE + BadRequest.code, title=BadRequest.title)
     response: dict[str, Any] = {
         "model": Problem,
         "description": description or meaning,
@@ -141,65 +157,162 @@ def _dependants(dependant: Dependant) -> Iterator[Dependant]:
         yield from _dependants(sub)
 
 
-def _calls(route: APIRoute) -> set[Any]:
-    return {d.call for d in _dependants(route.dependant) if d.call is not None}
+def _calls(dependant: Dependant) -> set[Any]:
+    return {d.call for d in _dependants(dependant) if d.call is not None}
 
 
-def _has_parameters(route: APIRoute) -> bool:
+def _has_parameters(dependant: Dependant) -> bool:
     return any(
         d.path_params or d.query_params or d.header_params or d.cookie_params
-        for d in _dependants(route.dependant)
+        for d in _dependants(dependant)
     )
 
 
-def inferred_statuses(route: APIRoute, *, uses_database: bool) -> set[int]:
-    """What the shared layers can answer for this route, whatever the route itself does."""
-    statuses: set[int] = set()
-    if current_principal in _calls(route):
-        statuses.add(401)
-    if route.body_field is not None:
-        statuses |= {400, 413, 415, 422}
-    if _has_parameters(route):
-        statuses.add(422)
+def _query_names(dependant: Dependant) -> set[str]:
+    return {p.alias for d in _dependants(dependant) for p in d.query_params}
+
+
+def inferred_statuses(
+    dependant: Dependant, *, has_body: bool, uses_database: bool
+) -> dict[int, str | None]:
+    """What the shared layers can answer for a route, whatever the route itself does: status to
+    the operation-specific description (None: the generic one)."""
+    statuses: dict[int, str | None] = {}
+    if current_principal in _calls(dependant):
+        statuses[401] = None
+    if has_body:
+        statuses.update({400: None, 413: None, 415: None, 422: None})
+    if _has_parameters(dependant):
+        statuses[422] = None
+    if "cursor" in _query_names(dependant):
+        statuses.setdefault(400, BAD_CURSOR)
     if uses_database:
-        statuses.add(503)
+        statuses[503] = None
     return statuses
 
 
-def document_request_errors(app: FastAPI, *, without_database: Iterable[str] = ()) -> None:
-    """Add the inferred problem responses to every route of ``app`` (before its schema is
-    generated). ``without_database``: paths that never touch the database (liveness)."""
-    exempt = set(without_database)
-    for route in app.routes:
-        if not isinstance(route, APIRoute):
+def _operations(app: FastAPI) -> Iterator[tuple[str, str, Dependant, bool]]:
+    """(path, method, dependant, has a body) of every documented operation, through the router
+    inclusions (FastAPI 0.165 keeps included routes as lazily built contexts)."""
+    for context in iter_route_contexts(app.routes):
+        if not isinstance(context.original_route, APIRoute) or not context.include_in_schema:
             continue
-        for status in sorted(inferred_statuses(route, uses_database=route.path not in exempt)):
-            route.responses.setdefault(status, problem(status))
+        dependant: Dependant = context.dependant
+        has_body = context.body_field is not None
+        for method in sorted(context.methods or ()):
+            yield context.path_format or "", method.lower(), dependant, has_body
+
+
+PROBLEM_REF = "#/components/schemas/Problem"
+# FastAPI's own 422 (its HTTPValidationError under application/json) is not what Huddle sends.
+_FASTAPI_422 = "#/components/schemas/HTTPValidationError"
+
+
+def _is_fastapi_422(response: dict[str, Any]) -> bool:
+    schema = response.get("content", {}).get("application/json", {}).get("schema", {})
+    return bool(schema.get("$ref") == _FASTAPI_422)
+
+
+def _problem_response(status: int, description: str | None) -> dict[str, Any]:
+    """``problem`` as it reads in the generated document."""
+    response = problem(status, description)
+    media = {"schema": {"$ref": PROBLEM_REF}, **response["content"][PROBLEM_JSON]}
+    documented: dict[str, Any] = {
+        "description": response["description"],
+        "content": {PROBLEM_JSON: media},
+    }
+    if "headers" in response:
+        documented["headers"] = response["headers"]
+    return documented
+
+
+def document_request_errors(
+    app: FastAPI, document: dict[str, Any], *, without_database: Iterable[str] = ()
+) -> None:
+    """Add the inferred problem responses to every operation of ``document`` (``app``'s
+    generated schema), keeping what an operation documents itself. ``without_database``: paths
+    that never touch the database (liveness)."""
+    exempt = set(without_database)
+    paths = document.get("paths", {})
+    added = False
+    for path, method, dependant, has_body in _operations(app):
+        operation = paths.get(path, {}).get(method)
+        if operation is None:
+            continue
+        responses = operation.setdefault("responses", {})
+        inferred = inferred_statuses(dependant, has_body=has_body, uses_database=path not in exempt)
+        if _is_fastapi_422(responses.get("422", {})):
+            del responses["422"]
+        for status, description in sorted(inferred.items()):
+            if str(status) not in responses:
+                responses[str(status)] = _problem_response(status, description)
+                added = True
+        operation["responses"] = dict(sorted(responses.items()))
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    if added and "Problem" not in schemas:
+        schemas["Problem"] = Problem.model_json_schema(mode="serialization")
+    if _FASTAPI_422 not in json.dumps(paths):
+        schemas.pop("HTTPValidationError", None)
+        schemas.pop("ValidationError", None)
 
 
 def _problem_content_only(document: dict[str, Any]) -> None:
     """Error responses are application/problem+json only: FastAPI puts a response model's
-    schema under application/json; move it beside the example."""
+    schema under the route's own media type (application/json, application/fhir+json); move it
+    beside the example."""
     for operations in document.get("paths", {}).values():
         for operation in operations.values():
             for status, response in operation.get("responses", {}).items():
                 content = response.get("content", {})
                 if not str(status).startswith(("4", "5")) or PROBLEM_JSON not in content:
                     continue
-                plain = content.pop("application/json", None)
-                if plain is not None and "schema" in plain:
-                    content[PROBLEM_JSON].setdefault("schema", plain["schema"])
+                for media_type in [m for m in content if m != PROBLEM_JSON]:
+                    other = content.pop(media_type)
+                    if "schema" in other:
+                        content[PROBLEM_JSON].setdefault("schema", other["schema"])
+
+
+def _model_examples(app: FastAPI) -> dict[str, list[Any]]:
+    """Each body model's own ``examples`` by schema name, as pydantic gives them."""
+    found: dict[str, list[Any]] = {}
+    for context in iter_route_contexts(app.routes):
+        if not isinstance(context.original_route, APIRoute):
+            continue
+        fields = [context.body_field, context.response_field, *context.response_fields.values()]
+        for field in fields:
+            if field is None:
+                continue
+            adapter: TypeAdapter[Any] = TypeAdapter(field.field_info.annotation)
+            for mode in ("validation", "serialization"):
+                schema = adapter.json_schema(mode=mode)
+                named = [(schema.get("title"), schema), *schema.get("$defs", {}).items()]
+                for name, sub in named:
+                    if isinstance(name, str) and "examples" in sub:
+                        found.setdefault(name, sub["examples"])
+    return found
+
+
+def _restore_examples(app: FastAPI, document: dict[str, Any]) -> None:
+    """FastAPI writes the document without null members (``exclude_none``), inside examples
+    too, so an example of a required, nullable field (``"next_cursor": null``) lost it and no
+    longer matched its schema: put back each model's examples as written."""
+    examples = _model_examples(app)
+    for name, schema in document.get("components", {}).get("schemas", {}).items():
+        own = examples.get(name.removesuffix("-Input").removesuffix("-Output"))
+        if "examples" in schema and own is not None:
+            schema["examples"] = own
 
 
 def install_contract(app: FastAPI, *, without_database: Iterable[str] = ()) -> None:
     """Document the inferred errors and serve the document with problem+json error bodies."""
-    document_request_errors(app, without_database=without_database)
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             document = generate()
             _problem_content_only(document)
+            _restore_examples(app, document)
+            document_request_errors(app, document, without_database=without_database)
             app.openapi_schema = document
         return app.openapi_schema
 

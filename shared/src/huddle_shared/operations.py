@@ -31,7 +31,7 @@ from huddle_shared.cli import Command
 from huddle_shared.consumer import ConsumerRuntime
 from huddle_shared.consumer.bookkeeping import DeadLetterSummary, list_dead_letters
 from huddle_shared.errors import Forbidden, NotFound, ServiceUnavailable
-from huddle_shared.http import BadRequest, Cursor, Limit, decode_cursor, encode_cursor
+from huddle_shared.http import BAD_CURSOR, BadRequest, Cursor, Limit, decode_cursor, encode_cursor
 from huddle_shared.openapi import problems
 from huddle_shared.runtime import ServiceRuntime
 
@@ -213,7 +213,6 @@ def _runtime(request: Request) -> ServiceRuntime:
     response_model=DeadLetterPage,
     operation_id="list_dead_letters",
     summary="List dead letters",
-    responses=problems(400, _400="The cursor is not one this API issued"),
 )
 async def list_the_dead_letters(
     request: Request,
@@ -226,7 +225,7 @@ async def list_the_dead_letters(
     """What the consumers set aside and why, oldest first (operators)."""
     after = decode_cursor(cursor, 1)
     if after is not None and not isinstance(after[0], int):
-        raise BadRequest("The cursor is not one this API issued")
+        raise BadRequest(BAD_CURSOR)
     items, more = await dead_letter_page(
         consumers_of(_runtime(request)),
         after_id=after[0] if after else None,

@@ -35,23 +35,6 @@ class Problem(BaseModel):
     instance: str | None = None
 
 
-PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
-    code: {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": text}
-    for code, text in {
-        400: "Malformed request",
-        401: "Missing or invalid access token",
-        403: "Not allowed for this caller",
-        404: "Not found (or belongs to another organisation)",
-        409: "Conflict with the current state",
-        412: "If-Match did not match the current version",
-        413: "Body too large",
-        415: "Unsupported content type",
-        422: "Invalid input or a business rule refused it",
-        503: "Temporarily unavailable",
-    }.items()
-}
-
-
 def problem_response(
     *,
     status: int,

@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 import httpx
 
+from huddle_devtools.devinfra.console import LocalConsole, build_console, console_wanted
 from huddle_devtools.devinfra.kafka import LocalKafka, ensure_kafka_jars, kafka_jars_dir
 from huddle_devtools.devinfra.pids import (
     not_answering,
@@ -247,6 +248,45 @@ def _services(current: Stack) -> list[LocalService]:
     return local_services(current.state_dir, current.pg_url, current.kafka_bootstrap)
 
 
+def _console(current: Stack) -> LocalConsole:
+    """The web console's server: web/dist, with each service's API under /api/<service>/."""
+    upstreams = {service.name: service.url for service in _services(current)}
+    return LocalConsole(current.state_dir, repo_root() / "web" / "dist", upstreams)
+
+
+def _start_console(current: Stack, tally: Tally) -> LocalConsole | None:
+    """Build the console if its build is not current, and start its server if it does not run.
+
+    A server already running is left alone (it serves the new build at once: it reads dist/ on
+    each request). Left out with HUDDLE_CONSOLE=0, and then not started, but still reported and
+    stopped by `down` if an earlier command started one.
+    """
+    console = _console(current)
+    running = console.pid() is not None
+    if not running and not console_wanted():
+        return None
+    if console_wanted():
+        began = time.monotonic()
+        steps = build_console(repo_root())
+        if steps:
+            print(f"Console: {' and '.join(steps)} in {time.monotonic() - began:.1f}s")
+    timeout = _ready_timeout()
+    if running:
+        if console.wait_ready(timeout) is not None:
+            raise not_answering("console", console.pid(), console.log_path, timeout)
+        tally.note("console", started=False)
+        return console
+    report_stale("console", console.pid_path)
+    refuse_taken_port("console", console.port, "HUDDLE_CONSOLE_PORT")
+    console.start()
+    tally.note("console", started=True)
+    reason = console.wait_ready(timeout)
+    if reason is not None:
+        console.stop()
+        raise RuntimeError(f"console is not ready after {timeout:.0f}s: {reason}")
+    return console
+
+
 def _bring_up(
     current: Stack, *, foreground: bool, tally: Tally, started: list[LocalService]
 ) -> list[LocalService]:
@@ -258,6 +298,7 @@ def _bring_up(
     if failures:
         raise RuntimeError("not ready:\n  " + "\n  ".join(failures))
     _start_prometheus(current, tally)
+    console = _start_console(current, tally)
     print("\nHuddle is ready:")
     for service in services:
         was = service.name in running
@@ -265,6 +306,12 @@ def _bring_up(
         print(
             f"  {service.name:<12} {service.url}   (API docs: {service.url}/docs)   "
             f"{how} (pid {running.get(service.name) or service.pid()})"
+        )
+    if console is not None:
+        how = "started" if "console" in tally.started else "already running"
+        print(
+            f"  {'console':<12} {console.url}/   (web console; APIs under {console.url}/api/)   "
+            f"{how} (pid {console.pid()})"
         )
     print(tally.summary())
     return services
@@ -306,6 +353,8 @@ def cmd_run(current: Stack) -> int:
         if not stopping:
             print("A service exited; stopping what this command started.", file=sys.stderr)
     finally:
+        if "console" in tally.started:
+            _console(current).stop()
         if "Prometheus" in tally.started:
             _prometheus(current).stop()
         for service in reversed(started):
@@ -320,6 +369,8 @@ def cmd_run(current: Stack) -> int:
 
 def cmd_down(current: Stack) -> int:
     with state_lock(current.state_dir):
+        if _console(current).stop():
+            print("console: stopped")
         # By its pid file, whether or not HUDDLE_PROMETHEUS is set now.
         if _prometheus(current).stop():
             print("Prometheus: stopped")
@@ -334,6 +385,11 @@ def cmd_status(current: Stack) -> int:
         pid = service.pid()
         state = f"running, {service.url} (pid {pid})" if pid else "not running"
         print(f"{service.name}: {state}")
+    console = _console(current)
+    if (console_pid := console.pid()) is not None:
+        print(f"console: running, {console.url}/ (pid {console_pid})")
+    elif console_wanted():
+        print("console: not running")
     prometheus = _prometheus(current)
     if prometheus.is_running():
         print(f"Prometheus: running, {prometheus.url} (pid {prometheus.pid()})")

@@ -1,24 +1,28 @@
-"""The FHIR R4 CareTeam view of a team, validated by the fhir.resources models."""
+"""The FHIR R4 CareTeam view of a team, validated by the fhir.resources models, and the models
+the OpenAPI document shows for it."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fhir.resources.R4B.careteam import CareTeam
 
 from huddle_shared.contracts.teams import TeamRole
-from huddle_teams.api.fhir import TEAM_ROLE_DISPLAY, TEAM_ROLE_SYSTEM, care_team
+from huddle_teams.api import fhir_schemas
+from huddle_teams.api.fhir import TEAM_ROLE_DISPLAY, TEAM_ROLE_SYSTEM, as_fhir_json, care_team
 from huddle_teams.domain.membership import ChangeMemberRole, RemoveMember
 from huddle_teams.domain.membership import decide_change_member_role as change_role
 from huddle_teams.domain.membership import decide_remove_member as remove
+from huddle_teams.domain.state import Team
 from huddle_teams.domain.team import ArchiveTeam, decide_archive_team
 
 from .builders import ADMIN, AMARA, BEN, T0, TODAY, a_team, days, then, with_member
 
 
-def as_json(resource: CareTeam) -> dict[str, Any]:
-    dumped: dict[str, Any] = resource.model_dump(mode="json")
-    return dumped
+def as_json(resource: fhir_schemas.CareTeam) -> dict[str, Any]:
+    """What the route sends, as JSON."""
+    return as_fhir_json(resource)
 
 
 def test_a_team_without_anyone_yet_is_a_proposed_care_team_of_its_organisation() -> None:
@@ -100,3 +104,46 @@ def test_the_mapping_round_trips_through_the_r4_model_and_names_every_team_role(
         r.value for r in TeamRole
     }
     assert set(TEAM_ROLE_DISPLAY) == set(TeamRole)
+
+
+def _teams() -> dict[str, Team]:
+    member = with_member(a_team(), AMARA, TeamRole.NURSE, since=TODAY - days(30))
+    change = ChangeMemberRole(AMARA, TeamRole.CLINICAL_LEAD, "new lead", TODAY - days(2), ADMIN)
+    changed = then(member, change_role(member, change, now=T0))
+    left = then(changed, remove(changed, RemoveMember(AMARA, ADMIN), now=T0))
+    archived = then(member, decide_archive_team(member, ArchiveTeam(actor=ADMIN)), at=T0 + days(4))
+    return {
+        "no one yet": a_team(),
+        "a member": member,
+        "a role change": changed,
+        "everyone left": left,
+        "archived": archived,
+    }
+
+
+@pytest.mark.parametrize(
+    ("case", "status"),
+    [
+        ("no one yet", "proposed"),
+        ("a member", "active"),
+        ("a role change", "active"),
+        ("everyone left", "suspended"),
+        ("archived", "inactive"),
+    ],
+)
+def test_what_the_route_sends_is_exactly_the_documented_model_and_valid_r4(
+    case: str, status: str
+) -> None:
+    """The document must not lie: the JSON sent validates against the documented model (which
+    refuses any element it does not name) and against the full R4 CareTeam."""
+    sent = care_team(_teams()[case]).model_dump_json(exclude_none=True)
+    documented = fhir_schemas.CareTeam.model_validate_json(sent)
+    assert documented.model_dump_json(exclude_none=True) == sent
+    assert "null" not in sent, "FHIR JSON leaves absent elements out"
+    assert documented.status == CareTeam.model_validate_json(sent).status == status
+
+
+def test_the_documented_example_is_a_valid_r4_care_team() -> None:
+    example = fhir_schemas.CareTeam.model_json_schema()["examples"][0]
+    assert fhir_schemas.CareTeam.model_validate(example).resource_type == "CareTeam"
+    assert CareTeam.model_validate(example).status == "active"

@@ -19,12 +19,33 @@ from huddle_assessments.application import campaigns, queries
 from huddle_shared.auth import CurrentPrincipal
 from huddle_shared.commands import write
 from huddle_shared.http import Cursor, IdempotencyKey, IfMatch, Limit, etag
-from huddle_shared.problems import PROBLEM_RESPONSES
+from huddle_shared.openapi import ETAG, LOCATION, problems
 
-router = APIRouter(prefix="/v1", responses=PROBLEM_RESPONSES)
+router = APIRouter(prefix="/v1", tags=["campaigns"])
+
+_403_MANAGE = "Only org admins and the team's clinical lead manage its campaigns"
+_404_CAMPAIGN = "No such campaign"
+_412 = "The campaign changed since you read it; reload it and try again"
 
 
-@router.post("/campaigns", status_code=201, response_model=CampaignOut, tags=["campaigns"])
+@router.post(
+    "/campaigns",
+    status_code=201,
+    response_model=CampaignOut,
+    operation_id="open_campaign",
+    summary="Open a campaign for a team",
+    responses={
+        201: {"description": "The campaign", "headers": LOCATION | ETAG},
+        **problems(
+            403,
+            404,
+            409,
+            _403=_403_MANAGE,
+            _404="No such team or instrument",
+            _409="The team is archived",
+        ),
+    },
+)
 async def open_campaign(
     body: CampaignCreate,
     request: Request,
@@ -32,7 +53,12 @@ async def open_campaign(
     principal: CurrentPrincipal,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """Open a campaign for a team (org admins and the team's clinical lead)."""
+    """Open a campaign asking a team to answer an instrument within a window (org admins and
+    the team's clinical lead). Everyone on the team at this moment may respond.
+
+    A window that ends in the past or lasts over 180 days, or a minimum group below three, is a
+    422. With an Idempotency-Key a retried request returns the first answer.
+    """
     campaign_request = campaigns.CampaignRequest(
         team_id=body.team_id,
         instrument_id=body.instrument_id,
@@ -56,16 +82,32 @@ async def open_campaign(
     )
 
 
-@router.get("/campaigns", response_model=CampaignPage, tags=["campaigns"])
+@router.get(
+    "/campaigns",
+    response_model=CampaignPage,
+    operation_id="list_campaigns",
+    summary="List campaigns",
+    responses=problems(
+        403,
+        _403="Only people take part in campaigns",
+    ),
+)
 async def list_campaigns(
     deps: AssessmentsDep,
     principal: CurrentPrincipal,
     limit: Limit = 50,
     cursor: Cursor = None,
     team_id: Annotated[str | None, Query(max_length=64)] = None,
-    status: Annotated[str | None, Query(pattern="^(scheduled|open|closed)$")] = None,
+    status: Annotated[
+        str | None,
+        Query(pattern="^(scheduled|open|closed)$", description="scheduled, open or closed"),
+    ] = None,
 ) -> CampaignPage:
-    """Campaigns the caller may see: all for org admins and analysts, else their teams'."""
+    """Campaigns the caller may see, with their participation: all of the organisation's for
+    org admins and analysts, else those of the caller's teams.
+
+    Oldest first, with cursor pagination; integration clients are refused (403).
+    """
     now = deps.clock()
     async with deps.engine.connect() as conn:
         page = await queries.list_campaigns(
@@ -85,11 +127,29 @@ async def list_campaigns(
     )
 
 
-@router.get("/campaigns/{campaign_id}", response_model=CampaignOut, tags=["campaigns"])
+@router.get(
+    "/campaigns/{campaign_id}",
+    response_model=CampaignOut,
+    operation_id="read_campaign",
+    summary="Read a campaign",
+    responses={
+        200: {"description": "The campaign", "headers": ETAG},
+        **problems(
+            403,
+            404,
+            _403="Only the team, org admins and analysts see this campaign",
+            _404=_404_CAMPAIGN,
+        ),
+    },
+)
 async def get_campaign(
     campaign_id: CampaignId, deps: AssessmentsDep, principal: CurrentPrincipal
 ) -> JSONResponse:
-    """A campaign with its participation (eligible, responded, rate); never any answer."""
+    """A campaign with its status and participation (eligible, responded, rate); never any
+    answer (the team's members, org admins and analysts).
+
+    Its ETag is what the settings change and the close take in If-Match.
+    """
     async with deps.engine.connect() as conn:
         campaign = await queries.read_campaign(
             conn, campaign_id=str(campaign_id), principal=principal
@@ -99,7 +159,25 @@ async def get_campaign(
     )
 
 
-@router.patch("/campaigns/{campaign_id}", response_model=CampaignOut, tags=["campaigns"])
+@router.patch(
+    "/campaigns/{campaign_id}",
+    response_model=CampaignOut,
+    operation_id="change_campaign_settings",
+    summary="Change a campaign's anonymity settings",
+    responses={
+        200: {"description": "The campaign", "headers": ETAG},
+        **problems(
+            403,
+            404,
+            409,
+            412,
+            _403=_403_MANAGE,
+            _404=_404_CAMPAIGN,
+            _409="The campaign has closed, or its settings locked at the first response",
+            _412=_412,
+        ),
+    },
+)
 async def change_campaign_settings(
     campaign_id: CampaignId,
     body: CampaignSettings,
@@ -108,7 +186,12 @@ async def change_campaign_settings(
     principal: CurrentPrincipal,
     if_match: IfMatch = None,
 ) -> Response:
-    """Change anonymity settings; refused (409) once the first response is in."""
+    """Change the anonymity and the minimum group size (org admins and the team's clinical
+    lead); the campaign comes back.
+
+    Refused (409) once the first response is in, or once the campaign has closed: people
+    answered under the settings announced.
+    """
     return await write(
         request,
         principal,
@@ -126,7 +209,25 @@ async def change_campaign_settings(
     )
 
 
-@router.post("/campaigns/{campaign_id}/close", response_model=CampaignOut, tags=["campaigns"])
+@router.post(
+    "/campaigns/{campaign_id}/close",
+    response_model=CampaignOut,
+    operation_id="close_campaign",
+    summary="Close a campaign early",
+    responses={
+        200: {"description": "The closed campaign", "headers": ETAG},
+        **problems(
+            403,
+            404,
+            409,
+            412,
+            _403=_403_MANAGE,
+            _404=_404_CAMPAIGN,
+            _409="The campaign is already closed",
+            _412=_412,
+        ),
+    },
+)
 async def close_campaign(
     campaign_id: CampaignId,
     request: Request,
@@ -134,7 +235,9 @@ async def close_campaign(
     principal: CurrentPrincipal,
     if_match: IfMatch = None,
 ) -> Response:
-    """Close the campaign before its window ends."""
+    """Close the campaign before its window ends (org admins and the team's clinical lead);
+    it takes no more responses. A campaign also closes by itself when its window ends.
+    """
     return await write(
         request,
         principal,

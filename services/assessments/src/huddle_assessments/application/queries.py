@@ -12,7 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Row, or_, select
+from sqlalchemy import Row, case, or_, select
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -34,6 +34,7 @@ from huddle_assessments.projections.directory import link_hash
 from huddle_shared.auth import Principal
 from huddle_shared.contracts.identity import OrgRole
 from huddle_shared.errors import NotFound
+from huddle_shared.http import BadRequest, decode_cursor
 from huddle_shared.pagination import Page, fetch_page, time_and_id_cursor
 
 COMMENT_THRESHOLD = 10
@@ -85,14 +86,54 @@ class CampaignFilters:
 # ---- instruments ---------------------------------------------------------------------------
 
 
-async def list_instruments(conn: AsyncConnection, *, principal: Principal) -> list[Row[Any]]:
-    """Huddle's instruments first, then the organisation's own, by key and version."""
-    rows = await conn.execute(
-        select(instruments)
-        .where(or_(instruments.c.scope == HUDDLE_SCOPE, instruments.c.scope == principal.org_id))
-        .order_by(instruments.c.scope != HUDDLE_SCOPE, instruments.c.key, instruments.c.version)
+async def list_instruments(
+    conn: AsyncConnection, *, principal: Principal, cursor: str | None, limit: int
+) -> Page:
+    """Huddle's instruments first, then the organisation's own, by key and version.
+
+    The cursor carries the last row's ``[owner rank, key, version]``, a unique key within what
+    one organisation sees (400 if it is not one this API issued).
+    """
+    query = select(instruments).where(
+        or_(instruments.c.scope == HUDDLE_SCOPE, instruments.c.scope == principal.org_id)
     )
-    return list(rows)
+    return await fetch_page(
+        conn,
+        query,
+        order_by=[_OWNER_RANK, instruments.c.key, instruments.c.version],
+        after_keys=_instrument_cursor(cursor),
+        limit=limit,
+    )
+
+
+_MAX_VERSION = 2**31 - 1  # the column is an integer: a larger value would fail in SQL
+# Huddle's instruments (0) before the organisation's own (1).
+_OWNER_RANK = case((instruments.c.scope == HUDDLE_SCOPE, 0), else_=1)
+
+
+def instrument_cursor_keys(row: RowMapping) -> list[Any]:
+    """The keys of a listed instrument that the next page starts after."""
+    return [0 if row["scope"] == HUDDLE_SCOPE else 1, row["key"], row["version"]]
+
+
+def _instrument_cursor(cursor: str | None) -> tuple[int, str, int] | None:
+    values = decode_cursor(cursor, 3)
+    if values is None:
+        return None
+    rank, key, version = values
+    if (
+        not _is_int(rank)
+        or rank not in (0, 1)
+        or not isinstance(key, str)
+        or not _is_int(version)
+        or not 1 <= version <= _MAX_VERSION
+    ):
+        raise BadRequest("The cursor is not one this API issued")
+    return rank, key, version
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 async def read_instrument(
@@ -215,24 +256,45 @@ async def read_my_response(
 
 
 async def read_comments(
-    conn: AsyncConnection, *, campaign_id: str, principal: Principal, now: datetime
-) -> list[str] | CommentsWithheld:
+    conn: AsyncConnection,
+    *,
+    campaign_id: str,
+    principal: Principal,
+    now: datetime,
+    cursor: str | None,
+    limit: int,
+) -> Page | CommentsWithheld:
     """The comments without authors, once the campaign has closed with ten or more responses.
 
     Closed as everywhere in this service: closed early, or its window ended at ``now`` (it
-    takes no responses from then on, so the comments can no longer change).
+    takes no responses from then on, so the comments can no longer change, and pages of them
+    neither). Access is checked before the cursor is read, and both before anything is said
+    about whether the comments are shown.
     """
     access.ensure_person(principal)
     campaign = await campaign_view(conn, campaign_id=campaign_id, org_id=principal.org_id)
     await access.require_comment_reader(conn, principal, campaign.team_id)
+    after = _comment_cursor(cursor)
     if campaign.closed_at is None and now < campaign.closes_at:
         return CommentsWithheld.OPEN
     if campaign.responded_count < COMMENT_THRESHOLD:
         return CommentsWithheld.TOO_FEW
-    rows = await conn.execute(
-        select(campaign_comments.c.text)
-        .where(campaign_comments.c.campaign_id == campaign_id)
+    return await fetch_page(
+        conn,
+        select(campaign_comments.c.comment_id, campaign_comments.c.text).where(
+            campaign_comments.c.campaign_id == campaign_id
+        ),
         # Random ids make a random order: the list says nothing about who answered when.
-        .order_by(campaign_comments.c.comment_id)
+        order_by=[campaign_comments.c.comment_id],
+        after_keys=after,
+        limit=limit,
     )
-    return [r.text for r in rows]
+
+
+def _comment_cursor(cursor: str | None) -> tuple[str] | None:
+    values = decode_cursor(cursor, 1)
+    if values is None:
+        return None
+    if not isinstance(values[0], str):
+        raise BadRequest("The cursor is not one this API issued")
+    return (values[0],)

@@ -11,19 +11,69 @@ from fastapi import APIRouter, Form, Header, Request
 from fastapi.responses import JSONResponse
 
 from huddle_identity.api.deps import IdentityDep
-from huddle_identity.api.schemas import TokenResponse
+from huddle_identity.api.schemas import Jwks, TokenRequest, TokenResponse
 from huddle_identity.application import signin
 from huddle_identity.domain.errors import (
     InvalidClient,
+    InvalidGrant,
     InvalidRequest,
     TooManyAttempts,
     UnsupportedGrantType,
 )
-from huddle_shared.problems import PROBLEM_RESPONSES, problem_response
+from huddle_shared.errors import HuddleError
+from huddle_shared.openapi import RETRY_AFTER, problem
+from huddle_shared.problems import PROBLEM_JSON, PROBLEM_TYPE_BASE, problem_response
 
-router = APIRouter(tags=["sign-in"], responses=PROBLEM_RESPONSES)
-FormField = Annotated[str | None, Form(max_length=4096)]
+router = APIRouter(tags=["sign-in"])
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+_ENDPOINT = "/v1/auth/token"
+
+
+def _cache_control(value: str) -> dict[str, Any]:
+    return {"Cache-Control": {"description": value, "schema": {"type": "string"}}}
+
+
+def _token_problem(
+    error: HuddleError,
+    description: str,
+    *,
+    extensions: bool = True,
+    headers: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A problem response of the token endpoint, its example the body ``error`` is sent as."""
+    response = problem(error.status, description)
+    response["content"][PROBLEM_JSON]["example"] = {
+        "type": PROBLEM_TYPE_BASE + error.code,
+        "title": error.title,
+        "status": error.status,
+        "detail": error.detail,
+        "instance": _ENDPOINT,
+        **(error.extensions if extensions else {}),
+    }
+    if headers:
+        response["headers"] = {**response.get("headers", {}), **headers}
+    return response
+
+
+_TOKEN_PROBLEMS: dict[int | str, dict[str, Any]] = {
+    400: _token_problem(
+        InvalidGrant(signin.WRONG_CREDENTIALS),
+        "An OAuth error (RFC 6749): `error` is invalid_request, invalid_grant (wrong email or "
+        "password, a spent or expired refresh token), invalid_scope or unsupported_grant_type",
+    ),
+    401: _token_problem(
+        InvalidClient("Client authentication failed"),
+        "invalid_client: the client id or secret is wrong, or the client is revoked",
+        headers={"WWW-Authenticate": {"description": "`Bearer`", "schema": {"type": "string"}}},
+    ),
+    # The 429 is answered by the route itself, without the error's extension members.
+    429: _token_problem(
+        TooManyAttempts(30),
+        "Too many failed attempts for this email or client id; retry after Retry-After",
+        extensions=False,
+        headers={**RETRY_AFTER, **_cache_control("`no-store`")},
+    ),
+}
 
 
 def _basic_credentials(authorization: str | None) -> tuple[str, str] | None:
@@ -46,48 +96,54 @@ def _required(value: str | None, name: str) -> str:
 
 
 @router.post(
-    "/v1/auth/token",
+    _ENDPOINT,
     response_model=TokenResponse,
-    summary="Get an access token (OAuth 2.0 token endpoint)",
-    openapi_extra={
-        "requestBody": {"content": {"application/x-www-form-urlencoded": {}}, "required": True}
+    operation_id="issue_token",
+    summary="Get an access token",
+    responses={
+        200: {"description": "The tokens", "headers": _cache_control("`no-store`")},
+        **_TOKEN_PROBLEMS,
     },
 )
-async def token(
+async def issue_token(
     request: Request,
     identity: IdentityDep,
-    grant_type: FormField = None,
-    username: FormField = None,
-    password: FormField = None,
-    refresh_token: FormField = None,
-    client_id: FormField = None,
-    client_secret: FormField = None,
-    scope: FormField = None,
-    authorization: Annotated[str | None, Header(max_length=8192)] = None,
+    form: Annotated[TokenRequest, Form()],
+    authorization: Annotated[
+        str | None,
+        Header(
+            max_length=8192,
+            description="`Basic` credentials of an integration client (client_credentials)",
+        ),
+    ] = None,
 ) -> JSONResponse:
-    """Grants: `password` (people), `refresh_token` (rotating), `client_credentials`."""
+    """The OAuth 2.0 token endpoint, form-encoded, for anyone: grant `password` (people: an
+    access and a refresh token), `refresh_token` (a new pair; each refresh token works once) or
+    `client_credentials` (integration clients: an access token). Refusals are OAuth errors
+    inside problems; repeated failures for one email or client id are throttled (429)."""
     now = identity.clock()
+    grant_type = form.grant_type
     body: dict[str, Any]
     try:
         if grant_type == "password":
             body = await signin.password_grant(
                 identity,
-                username=_required(username, "username"),
-                password=_required(password, "password"),
+                username=_required(form.username, "username"),
+                password=_required(form.password, "password"),
                 now=now,
             )
         elif grant_type == "refresh_token":
             body = await signin.refresh_grant(
-                identity, refresh_token=_required(refresh_token, "refresh_token"), now=now
+                identity, refresh_token=_required(form.refresh_token, "refresh_token"), now=now
             )
         elif grant_type == "client_credentials":
             basic = _basic_credentials(authorization)
-            cid, secret = basic or (client_id, client_secret)
+            cid, secret = basic or (form.client_id, form.client_secret)
             body = await signin.client_credentials_grant(
                 identity,
                 client_id=_required(cid, "client_id"),
                 client_secret=_required(secret, "client_secret"),
-                scope=scope,
+                scope=form.scope,
                 now=now,
             )
         elif not grant_type:
@@ -106,8 +162,18 @@ async def token(
     return JSONResponse(body, headers=NO_STORE)
 
 
-@router.get("/.well-known/jwks.json", summary="Public keys that sign access tokens")
-async def jwks(identity: IdentityDep) -> JSONResponse:
-    """The current and recently retired public keys (JWK Set); cache for a few minutes."""
+@router.get(
+    "/.well-known/jwks.json",
+    response_model=Jwks,
+    operation_id="read_jwks",
+    summary="Read the keys that sign access tokens",
+    responses={
+        200: {"description": "The JWK Set", "headers": _cache_control("`public, max-age=300`")}
+    },
+)
+async def read_jwks(identity: IdentityDep) -> JSONResponse:
+    """The public keys, for anyone, that verify access tokens (a JWK Set): the current signing
+    key and those retired recently enough that tokens they signed are still valid, newest
+    first. Cache it for a few minutes; fetch it again on meeting an unknown `kid`."""
     keys = await identity.keys.jwks(identity.clock())
     return JSONResponse(keys, headers={"Cache-Control": "public, max-age=300"})

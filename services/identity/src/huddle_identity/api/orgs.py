@@ -16,19 +16,31 @@ from huddle_identity.application import handlers, queries, registration
 from huddle_shared.auth import CurrentPrincipal
 from huddle_shared.commands import CommandResult, execute, respond
 from huddle_shared.contracts.identity import OrgRole
-from huddle_shared.problems import PROBLEM_RESPONSES
+from huddle_shared.openapi import LOCATION, problems
 
-router = APIRouter(prefix="/v1/orgs", tags=["organisations"], responses=PROBLEM_RESPONSES)
+router = APIRouter(prefix="/v1/orgs", tags=["organisations"])
 
 
 @router.post(
     "",
     status_code=201,
     response_model=OrgCreated,
-    summary="Create an organisation with its first org admin",
+    operation_id="create_org",
+    summary="Sign up an organisation",
+    responses={
+        201: {"description": "The organisation and its first org admin", "headers": LOCATION},
+        **problems(
+            409,
+            422,
+            _409="A user with this email address already exists",
+            _422="Invalid input, or a password the policy refuses (every reason is named)",
+        ),
+    },
 )
 async def create_org(body: OrgCreate, identity: IdentityDep) -> JSONResponse:
-    """Sign-up: a new tenant and the person who will administer it. No token needed."""
+    """Sign-up, for anyone, without a token: a new organisation (tenant) and the person who
+    administers it, who can then sign in with the email and password given. Emails are unique
+    across Huddle (409); a weak password is refused with each reason (422)."""
     person = body.admin
     admin = await registration.new_person(
         identity.passwords,
@@ -55,9 +67,16 @@ async def create_org(body: OrgCreate, identity: IdentityDep) -> JSONResponse:
     return respond(await execute(identity.engine, run, after_commit=identity.store.committed))
 
 
-@router.get("/{org_id}", response_model=OrgOut)
-async def get_org(org_id: OrgId, identity: IdentityDep, principal: CurrentPrincipal) -> OrgOut:
-    """The caller's own organisation."""
+@router.get(
+    "/{org_id}",
+    response_model=OrgOut,
+    operation_id="read_org",
+    summary="Read the organisation",
+    responses=problems(404, _404="Not the caller's organisation, or no such organisation"),
+)
+async def read_org(org_id: OrgId, identity: IdentityDep, principal: CurrentPrincipal) -> OrgOut:
+    """The caller's own organisation (any person or integration client of it); every other id
+    answers 404."""
     async with identity.engine.connect() as conn:
         org = await queries.read_organization(conn, org_id=str(org_id), principal=principal)
     return OrgOut(id=org.id, name=org.name, created_at=org.created_at)

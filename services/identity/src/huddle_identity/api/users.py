@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Body, Query, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -18,10 +18,18 @@ from huddle_shared.auth import CurrentPrincipal
 from huddle_shared.commands import CommandResult, execute, write
 from huddle_shared.contracts.identity import OrgRole, Profession
 from huddle_shared.http import Cursor, IdempotencyKey, IfMatch, Limit, etag, event_context
+from huddle_shared.openapi import ETAG, LOCATION, problems
 from huddle_shared.pagination import time_and_id_cursor
-from huddle_shared.problems import PROBLEM_RESPONSES
 
-router = APIRouter(prefix="/v1/users", tags=["people"], responses=PROBLEM_RESPONSES)
+router = APIRouter(prefix="/v1/users", tags=["people"])
+
+_ONLY_ADMINS = "Only org admins may do this"
+_NO_SUCH_PERSON = "No such person in the caller's organisation"
+_LAST_ADMIN = (
+    "Invalid input, an Idempotency-Key already used for another request, or it would leave the "
+    "organisation without an active org admin"
+)
+_CONCURRENT = "Changed by someone else meanwhile; read it again and retry"
 
 
 def person_out(person: PersonView) -> UserOut:
@@ -47,7 +55,25 @@ def _with_etag(person: PersonView) -> JSONResponse:
     return JSONResponse(person_json(person), headers={"ETag": etag(person.version)})
 
 
-@router.post("", status_code=201, response_model=UserOut, summary="Add a person")
+@router.post(
+    "",
+    status_code=201,
+    response_model=UserOut,
+    operation_id="create_user",
+    summary="Add a person",
+    responses={
+        201: {"description": "The person as added", "headers": {**LOCATION, **ETAG}},
+        **problems(
+            403,
+            409,
+            422,
+            _403=_ONLY_ADMINS,
+            _409="A user with this email address already exists",
+            _422="Invalid input, a password the policy refuses (every reason is named), or an "
+            "Idempotency-Key already used for another request",
+        ),
+    },
+)
 async def create_user(
     body: UserCreate,
     request: Request,
@@ -55,7 +81,9 @@ async def create_user(
     principal: CurrentPrincipal,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """Add a person to the caller's organisation (org admins)."""
+    """Add a person to the caller's organisation with an initial password, a profession and org
+    roles (org admins). Emails are unique across Huddle (409); a retry with the same
+    Idempotency-Key answers as the first request did."""
     person = await registration.person_to_add(
         identity.passwords,
         principal,
@@ -79,7 +107,16 @@ async def create_user(
     )
 
 
-@router.get("", response_model=UserPage, summary="List people")
+@router.get(
+    "",
+    response_model=UserPage,
+    operation_id="list_users",
+    summary="List people",
+    responses=problems(
+        403,
+        _403="Integration clients cannot list people",
+    ),
+)
 async def list_users(
     identity: IdentityDep,
     principal: CurrentPrincipal,
@@ -90,7 +127,9 @@ async def list_users(
     status: Annotated[str | None, Query(pattern="^(active|deactivated|erased)$")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Name contains")] = None,
 ) -> UserPage:
-    """People of the caller's organisation, oldest first, with cursor pagination."""
+    """The people of the caller's organisation (any person), oldest first, with cursor
+    pagination and optional filters. Emails are shown to org admins, and to each person in their
+    own entry; otherwise `email` is null."""
     filters = queries.PeopleFilters(
         profession=profession, org_role=org_role, status=status, name_contains=q
     )
@@ -110,25 +149,65 @@ async def list_users(
     )
 
 
-@router.get("/me", response_model=UserOut, summary="Who am I")
-async def me(identity: IdentityDep, principal: CurrentPrincipal) -> JSONResponse:
-    """The calling person."""
+@router.get(
+    "/me",
+    response_model=UserOut,
+    operation_id="read_current_user",
+    summary="Read the calling person",
+    responses={
+        200: {"description": "The calling person, with their email", "headers": ETAG},
+        **problems(404, _404="The caller is an integration client, not a person"),
+    },
+)
+async def read_current_user(identity: IdentityDep, principal: CurrentPrincipal) -> JSONResponse:
+    """The person the access token belongs to, with their email; the ETag is their stream
+    version. An integration client's token answers 404: a client is not a person."""
     async with identity.engine.connect() as conn:
         return _with_etag(await queries.read_me(conn, principal=principal))
 
 
-@router.get("/{user_id}", response_model=UserOut, summary="Read a person")
-async def get_user(
+@router.get(
+    "/{user_id}",
+    response_model=UserOut,
+    operation_id="read_user",
+    summary="Read a person",
+    responses={
+        200: {"description": "The person", "headers": ETAG},
+        **problems(403, 404, _403="Integration clients cannot read people", _404=_NO_SUCH_PERSON),
+    },
+)
+async def read_user(
     user_id: UserId, identity: IdentityDep, principal: CurrentPrincipal
 ) -> JSONResponse:
-    """A person of the caller's organisation; the ETag is their stream version."""
+    """A person of the caller's organisation (any person); the ETag is their stream version, to
+    send as If-Match when changing them. The email is shown to org admins and to the person
+    only."""
     async with identity.engine.connect() as conn:
         return _with_etag(
             await queries.read_person(conn, user_id=str(user_id), principal=principal)
         )
 
 
-@router.patch("/{user_id}", response_model=UserOut, summary="Update a person")
+@router.patch(
+    "/{user_id}",
+    response_model=UserOut,
+    operation_id="update_user",
+    summary="Update a person",
+    responses={
+        200: {"description": "The person as changed", "headers": ETAG},
+        **problems(
+            403,
+            404,
+            409,
+            412,
+            422,
+            _403="Only org admins change someone else, or anyone's org roles",
+            _404=_NO_SUCH_PERSON,
+            _409="The person's data was erased, or they changed meanwhile",
+            _422=_LAST_ADMIN,
+        ),
+    },
+)
 async def update_user(
     user_id: UserId,
     body: UserUpdate,
@@ -138,7 +217,9 @@ async def update_user(
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """People change their own name and profession; org admins also change org roles."""
+    """Change the fields given: people change their own name and profession; org admins change
+    anyone's, and org roles too. With If-Match a stale version is refused (412). An
+    organisation always keeps one active org admin (422)."""
     change = handlers.ProfileChange(
         display_name=body.display_name,
         profession=body.profession,
@@ -157,17 +238,46 @@ async def update_user(
     )
 
 
-@router.post("/{user_id}/deactivate", response_model=UserOut, summary="Deactivate a person")
+@router.post(
+    "/{user_id}/deactivate",
+    response_model=UserOut,
+    operation_id="deactivate_user",
+    summary="Deactivate a person",
+    responses={
+        200: {"description": "The person, deactivated", "headers": ETAG},
+        **problems(
+            403,
+            404,
+            409,
+            412,
+            422,
+            _403=_ONLY_ADMINS,
+            _404=_NO_SUCH_PERSON,
+            _409="Already deactivated, erased, or changed meanwhile",
+            _422=_LAST_ADMIN,
+        ),
+    },
+)
 async def deactivate_user(
     user_id: UserId,
     request: Request,
     identity: IdentityDep,
     principal: CurrentPrincipal,
-    body: Deactivation | None = None,
+    body: Annotated[
+        Deactivation | None,
+        Body(
+            openapi_examples={
+                "with a reason": {"value": {"reason": "Left the practice"}},
+                "without": {"value": {}},
+            }
+        ),
+    ] = None,
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """The person can no longer sign in or refresh; access tokens expire within minutes."""
+    """The person can no longer sign in or refresh (org admins); their access tokens expire
+    within minutes. The body and its reason are optional. The last active org admin cannot be
+    deactivated (422)."""
     reason = body.reason if body else ""
     return await write(
         request,
@@ -183,12 +293,27 @@ async def deactivate_user(
 
 
 @router.delete(
-    "/{user_id}/personal-data", status_code=204, summary="Erase a person's personal data"
+    "/{user_id}/personal-data",
+    status_code=204,
+    operation_id="erase_user",
+    summary="Erase a person's personal data",
+    responses=problems(
+        403,
+        404,
+        409,
+        422,
+        _403=_ONLY_ADMINS,
+        _404=_NO_SUCH_PERSON,
+        _409=_CONCURRENT,
+        _422="It would leave the organisation without an active org admin",
+    ),
 )
 async def erase_user(
     user_id: UserId, request: Request, identity: IdentityDep, principal: CurrentPrincipal
 ) -> Response:
-    """Destroys the person's key: history stays, their name and email become unreadable."""
+    """Destroy the person's key (org admins): history stays, their name and email become
+    unreadable everywhere, and they can no longer sign in. Erasing twice answers 204 again. The
+    last active org admin cannot be erased (422)."""
     # Not ``write``: erasure answers a bare 204, without an ETag, and takes no Idempotency-Key
     # (erasing twice is already a no-op).
     context = event_context(request, principal)

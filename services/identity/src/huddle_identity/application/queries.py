@@ -59,6 +59,14 @@ class PeoplePage:
 
 
 @dataclass(frozen=True)
+class ClientsPage:
+    """The clients on one page, and the page of rows (for its cursor)."""
+
+    clients: list[ClientView]
+    page: Page
+
+
+@dataclass(frozen=True)
 class PeopleFilters:
     profession: Profession | None = None
     org_role: OrgRole | None = None
@@ -183,15 +191,39 @@ def _person(row: Any, viewer: Principal) -> PersonView:
 # ---- integration clients ---------------------------------------------------------------------
 
 
-async def list_clients(conn: AsyncConnection, *, principal: Principal) -> list[ClientView]:
-    """The organisation's clients, oldest first, without their secrets (org admins)."""
+async def list_clients(
+    conn: AsyncConnection,
+    *,
+    principal: Principal,
+    after: tuple[datetime, str] | None,
+    limit: int,
+) -> ClientsPage:
+    """The organisation's clients, oldest first, without their secrets (org admins);
+    ``after`` is the last row seen."""
     access.ensure_org_admin(principal)
-    rows = await conn.execute(
-        select(clients)
-        .where(clients.c.org_id == principal.org_id)
-        .order_by(clients.c.created_at, clients.c.client_id)
+    page = await fetch_page(
+        conn,
+        select(clients).where(clients.c.org_id == principal.org_id),
+        order_by=[clients.c.created_at, clients.c.client_id],
+        after_keys=after,
+        limit=limit,
     )
-    return [_client(row._mapping) for row in rows]
+    return ClientsPage(clients=[_client(row) for row in page.rows], page=page)
+
+
+async def read_client(conn: AsyncConnection, *, client_id: str, principal: Principal) -> ClientView:
+    """A client of the caller's organisation, without its secret (org admins)."""
+    access.ensure_org_admin(principal)
+    row = (
+        await conn.execute(
+            select(clients).where(
+                clients.c.client_id == client_id, clients.c.org_id == principal.org_id
+            )
+        )
+    ).one_or_none()
+    if row is None:
+        raise NotFound("No such client")
+    return _client(row._mapping)
 
 
 async def client_view(conn: AsyncConnection, *, client_id: str) -> ClientView:

@@ -1,5 +1,5 @@
 """What the insights routes share: path, query and header parameters, and the caching headers
-the dashboard routes document (their bodies are plain JSON objects, so no schema models)."""
+the dashboard routes document (their bodies are described by ``schemas.py``)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,10 @@ _CACHING_HEADERS = {
     },
 }
 DASHBOARD_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"headers": _CACHING_HEADERS},
+    200: {
+        "description": "The dashboard, with its validator (the same bytes until it changes)",
+        "headers": _CACHING_HEADERS,
+    },
     304: {
         "description": "Not modified: the If-None-Match ETag is still current (no body)",
         "headers": _CACHING_HEADERS,

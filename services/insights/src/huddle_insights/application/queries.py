@@ -31,6 +31,7 @@ from huddle_insights.application.projector import Projector
 from huddle_shared import metrics
 from huddle_shared.auth import Principal
 from huddle_shared.consumer.bookkeeping import count_dead_letters
+from huddle_shared.pagination import Page, fetch_page
 
 Compute = Callable[[AsyncConnection], Awaitable[dict[str, Any]]]
 Check = Callable[[AsyncConnection, Watermark], Awaitable[None]]
@@ -190,17 +191,27 @@ async def team_access(
     return found
 
 
-async def org_teams(projector: Projector, principal: Principal, *, org_id: str) -> dict[str, Any]:
-    """The organisation's teams as insights sees them (eventually consistent)."""
+async def org_teams(
+    projector: Projector,
+    principal: Principal,
+    *,
+    org_id: str,
+    after: tuple[str, str] | None,
+    limit: int,
+) -> Page:
+    """The organisation's teams as insights sees them (eventually consistent), by name then id;
+    ``after`` is the last (name, team id) seen."""
     access.ensure_can_list_org_teams(principal, org_id)
     async with (await projector.read_engine()).connect() as conn:
-        rows = await conn.execute(
-            select(teams.c.team_id, teams.c.name, teams.c.care_setting)
-            .where(teams.c.org_id == org_id)
-            .order_by(teams.c.name, teams.c.team_id)
+        return await fetch_page(
+            conn,
+            select(teams.c.team_id, teams.c.name, teams.c.care_setting).where(
+                teams.c.org_id == org_id
+            ),
+            order_by=[teams.c.name, teams.c.team_id],
+            after_keys=after,
+            limit=limit,
         )
-        found = [{"id": r.team_id, "name": r.name, "care_setting": r.care_setting} for r in rows]
-    return {"org_id": org_id, "teams": found}
 
 
 async def projection_status(projector: Projector, principal: Principal) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""``GET /v1/events``: the organisation's integration events as a CloudEvents JSON batch."""
+"""``GET /v1/events``: the organisation's integration events as a CloudEvents JSON batch; and
+``GET /v1/events/types``, the types it can carry."""
 
 from __future__ import annotations
 
@@ -8,59 +9,62 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 
+from huddle_integrations.api import examples
+from huddle_integrations.api.common import CURSOR_400, INTEGRATOR_403
 from huddle_integrations.api.deps import Engine, Settings
+from huddle_integrations.api.feed_schemas import CloudEvent, EventTypePage
 from huddle_integrations.application import feed
 from huddle_integrations.application.access import ensure_integrator
 from huddle_integrations.domain.feed import BATCH_CONTENT_TYPE
 from huddle_shared.auth import CurrentPrincipal
-from huddle_shared.problems import PROBLEM_RESPONSES
+from huddle_shared.http import BadRequest, Cursor, Limit, decode_cursor, encode_cursor
+from huddle_shared.openapi import problems
 
-router = APIRouter(prefix="/v1", tags=["event feed"], responses=PROBLEM_RESPONSES)
+router = APIRouter(prefix="/v1", tags=["event feed"])
 
-_EXAMPLE = [
-    {
-        "specversion": "1.0",
-        "id": "0b3f5a52-8f6c-5a0e-9d1e-3c2b1a0f9e8d",
-        "source": "huddle/integrations",
-        "type": "huddle.integration.team.member_role_changed.v1",
-        "subject": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
-        "time": "2026-12-03T09:15:02.114Z",
-        "tenantid": "3f2b8c1e-5d4a-4b6f-9e8d-7a6b5c4d3e2f",
-        "sequence": "1042",
-        "datacontenttype": "application/json",
-        "data": {
-            "org_id": "3f2b8c1e-5d4a-4b6f-9e8d-7a6b5c4d3e2f",
-            "team_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
-            "member": {"user_id": "9b2e…", "external_id": None},
-            "from_role": "nurse",
-            "to_role": "clinical_lead",
-            "effective_date": "2026-12-01",
-            "category": "promotion",
-            "reason": None,
-        },
-    }
-]
+
+# The batch's schema, under its own media type (FastAPI would file problems under it too).
+_BATCH_SCHEMA = {"type": "array", "items": {"$ref": "#/components/schemas/CloudEvent"}}
 
 
 @router.get(
     "/events",
-    summary="Read the organisation's integration events",
     response_class=Response,
+    response_model=list[CloudEvent],
+    operation_id="list_integration_events",
+    summary="Read the organisation's integration events",
     responses={
         200: {
             "description": "A CloudEvents JSON batch (possibly empty), oldest first. "
             "`Next-Cursor` (and `Link: rel=next`) is where to resume.",
-            "content": {BATCH_CONTENT_TYPE: {"example": _EXAMPLE}},
-            "headers": {
-                "Next-Cursor": {
-                    "description": "Pass as `after` to read on",
-                    "schema": {"type": "string"},
+            "content": {
+                BATCH_CONTENT_TYPE: {
+                    "schema": _BATCH_SCHEMA,
+                    "example": [examples.ROLE_CHANGED_EVENT],
                 }
             },
-        }
+            "headers": {
+                "Next-Cursor": {
+                    "description": "Pass as `after` to read on (also when the batch is empty)",
+                    "schema": {"type": "string"},
+                    "example": examples.FEED_CURSOR,
+                },
+                "Link": {
+                    "description": 'The next batch\'s URL, as `<…&after=…>; rel="next"`',
+                    "schema": {"type": "string"},
+                },
+            },
+        },
+        **problems(
+            403,
+            422,
+            _403=INTEGRATOR_403,
+            _422="The cursor is not one this feed gave out, an event type is unknown, or a "
+            "parameter is out of range",
+        ),
     },
 )
-async def read_events(
+async def list_integration_events(
     request: Request,
     principal: CurrentPrincipal,
     engine: Engine,
@@ -82,10 +86,11 @@ async def read_events(
         Query(ge=0, le=120, description="Seconds to wait for an event when there is none yet"),
     ] = 0,
 ) -> Response:
-    """Events of the caller's organisation after ``after`` (or from the start, or ``since``),
-    as `application/cloudevents-batch+json`. The same events, with the same ids, as the
-    webhooks and the organisation's Kafka topic. Cursors stay valid for good. Org admins and
-    clients with `events:read`."""
+    """Org admins and clients with `events:read`: the organisation's events after `after` (or
+    from the first, or from `since`), oldest first, as `application/cloudevents-batch+json`;
+    the same events, with the same ids, as the webhooks and the organisation's Kafka topic.
+    Resume from `Next-Cursor`, which never expires; with `wait`, an empty answer waits up to
+    that long for the next event. An unknown cursor or type is a 422."""
     wanted = [t for value in types or [] for t in value.split(",") if t.strip()]
     page = await feed.read_feed(
         engine,
@@ -110,8 +115,24 @@ async def read_events(
     )
 
 
-@router.get("/events/types", summary="The integration event types")
-async def event_types(principal: CurrentPrincipal) -> dict[str, list[str]]:
-    """Every type the feed and webhooks can carry (their schemas are in the AsyncAPI document)."""
+@router.get(
+    "/events/types",
+    response_model=EventTypePage,
+    operation_id="list_event_types",
+    summary="List the integration event types",
+    responses=problems(400, 403, _400=CURSOR_400, _403=INTEGRATOR_403),
+)
+async def list_event_types(
+    principal: CurrentPrincipal, limit: Limit = 100, cursor: Cursor = None
+) -> EventTypePage:
+    """Org admins and clients with `events:read`: every type the feed and the webhooks can
+    carry, in alphabetical order, a page at a time (their schemas are in the AsyncAPI
+    document)."""
     ensure_integrator(principal)
-    return {"types": feed.feed_types()}
+    after = decode_cursor(cursor, 1)
+    if after is not None and not isinstance(after[0], str):
+        raise BadRequest(CURSOR_400)
+    types = [t for t in feed.feed_types() if after is None or t > after[0]]
+    items = types[:limit]
+    more = len(types) > limit
+    return EventTypePage(items=items, next_cursor=encode_cursor([items[-1]]) if more else None)

@@ -7,6 +7,8 @@ from datetime import datetime
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from huddle_integrations.api import examples
+from huddle_integrations.api.common import INTEGRATOR_403, ORG_ADMIN_403
 from huddle_integrations.application import sharing
 from huddle_integrations.domain.sharing import Sharing
 from huddle_shared.auth import CurrentPrincipal
@@ -14,12 +16,14 @@ from huddle_shared.commands import write
 from huddle_shared.contracts.integration import ShareableField
 from huddle_shared.deps import Runtime
 from huddle_shared.http import IdempotencyKey, IfMatch, etag
-from huddle_shared.problems import PROBLEM_RESPONSES
+from huddle_shared.openapi import ETAG, problems
 
-router = APIRouter(prefix="/v1/integrations", tags=["sharing"], responses=PROBLEM_RESPONSES)
+router = APIRouter(prefix="/v1/integrations", tags=["sharing"])
 
 
 class SharingOut(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.SHARING]})
+
     org_id: str
     shared_fields: list[ShareableField] = Field(description="Free-text fields sent to integrators")
     shareable_fields: list[ShareableField] = Field(description="Every field that can be shared")
@@ -47,11 +51,20 @@ def sharing_out(found: Sharing) -> dict[str, object]:
     ).model_dump(mode="json")
 
 
-@router.get("/sharing", response_model=SharingOut, summary="Read what the organisation shares")
+@router.get(
+    "/sharing",
+    response_model=SharingOut,
+    operation_id="read_sharing_settings",
+    summary="Read what the organisation shares",
+    responses={
+        200: {"description": "The sharing settings, with their version", "headers": ETAG},
+        **problems(403, _403=INTEGRATOR_403),
+    },
+)
 async def read_sharing(principal: CurrentPrincipal, runtime: Runtime) -> Response:
-    """The free-text fields included in integration events (by default none: team names,
-    campaign titles and role-change reasons go out as null). Org admins and clients with
-    `events:read`."""
+    """Org admins and clients with `events:read`: the free-text fields included in the
+    organisation's integration events (by default none: team names, campaign titles and
+    role-change reasons go out as null), with the settings' version as `ETag`."""
     found = await sharing.read_sharing(runtime.engine, runtime.store, principal)
     return Response(
         content=SharingOut.model_validate(sharing_out(found)).model_dump_json(),
@@ -60,7 +73,26 @@ async def read_sharing(principal: CurrentPrincipal, runtime: Runtime) -> Respons
     )
 
 
-@router.put("/sharing", response_model=SharingOut, summary="Change what the organisation shares")
+@router.put(
+    "/sharing",
+    response_model=SharingOut,
+    operation_id="update_sharing_settings",
+    summary="Change what the organisation shares",
+    responses={
+        200: {"description": "The settings as changed, with their new version", "headers": ETAG},
+        **problems(
+            403,
+            409,
+            412,
+            422,
+            _403=ORG_ADMIN_403,
+            _409="Another change was made at the same time; read the settings again",
+            _412="If-Match is not the settings' current version",
+            _422="Invalid body (a field that cannot be shared), or an Idempotency-Key already "
+            "used for another request",
+        ),
+    },
+)
 async def change_sharing(
     body: SharingIn,
     request: Request,
@@ -69,7 +101,9 @@ async def change_sharing(
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """Org admins only. Applies to events published from now on; nothing is re-sent."""
+    """Org admins only: replaces the list of shared fields and answers the settings with their
+    new version as `ETag`. It applies to events published from now on; nothing is re-sent.
+    Sending the same fields again changes nothing (the version stays)."""
     store = runtime.store
     return await write(
         request,

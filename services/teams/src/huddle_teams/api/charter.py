@@ -13,8 +13,14 @@ from huddle_shared.auth import CurrentPrincipal
 from huddle_shared.commands import write
 from huddle_shared.deps import Runtime
 from huddle_shared.http import IdempotencyKey, IfMatch, etag
-from huddle_shared.problems import PROBLEM_RESPONSES
-from huddle_teams.api.common import TeamId
+from huddle_shared.openapi import ETAG, problems
+from huddle_teams.api.common import (
+    READ_403,
+    TEAM_404,
+    TEAM_ID_422,
+    TeamId,
+    write_responses,
+)
 from huddle_teams.api.schemas import (
     CharterIn,
     CharterOut,
@@ -28,9 +34,7 @@ from huddle_teams.application import handlers, queries
 from huddle_teams.domain.charter import ChangeGoalStatus, GoalDraft, ReviewCharter, ReviseCharter
 from huddle_teams.domain.state import RoleDescription, Team
 
-router = APIRouter(
-    prefix="/v1/teams/{team_id}/charter", tags=["charter"], responses=PROBLEM_RESPONSES
-)
+router = APIRouter(prefix="/v1/teams/{team_id}/charter", tags=["charter"])
 GoalId = Annotated[str, Path(max_length=100, description="The goal id")]
 
 
@@ -72,11 +76,22 @@ def charter_out(team: Team, *, now: datetime) -> dict[str, Any]:
     ).model_dump(mode="json")
 
 
-@router.get("", response_model=CharterOut, summary="Read the team charter")
-async def get_charter(
+@router.get(
+    "",
+    response_model=CharterOut,
+    operation_id="read_team_charter",
+    summary="Read the team charter",
+    responses={
+        200: {"description": "The current charter", "headers": ETAG},
+        **problems(403, 404, 422, _403=READ_403, _404=TEAM_404, _422=TEAM_ID_422),
+    },
+)
+async def read_charter(
     team_id: TeamId, request: Request, runtime: Runtime, principal: CurrentPrincipal
 ) -> JSONResponse:
-    """The current charter revision (revision 0 before the first), and when it is next due."""
+    """The current charter revision (revision 0, empty, before the first), its last review and
+    when the next is due. The team's members, org admins and analysts may read it; `ETag` is the
+    team's version, to send as `If-Match` when changing the charter."""
     async with runtime.engine.connect() as conn:
         team = await queries.read_team_details(
             conn, store=runtime.store, team_id=str(team_id), principal=principal
@@ -86,7 +101,18 @@ async def get_charter(
     )
 
 
-@router.put("", response_model=CharterOut, summary="Revise the team charter")
+@router.put(
+    "",
+    response_model=CharterOut,
+    operation_id="revise_team_charter",
+    summary="Revise the team charter",
+    responses=write_responses(
+        200,
+        "The charter as revised",
+        invalid="Invalid input, or the charter does not hold together: a repeated norm, a "
+        "role described twice, an unknown goal id or a new goal due in the past",
+    ),
+)
 async def revise_charter(
     team_id: TeamId,
     body: CharterIn,
@@ -96,7 +122,9 @@ async def revise_charter(
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """Replace the charter with a new revision; goals with an `id` are kept, others are new."""
+    """Replace the charter with a new revision (org admins and the team's clinical lead):
+    goals with an `id` are kept with their status, those without are new. The same wording
+    again records nothing. Answers the charter and the team's new `ETag`."""
     new_goals = sum(1 for g in body.goals if g.id is None)
     command = ReviseCharter(
         vision=body.vision,
@@ -120,7 +148,17 @@ async def revise_charter(
 
 
 @router.post(
-    "/reviews", status_code=201, response_model=CharterOut, summary="Record a charter review"
+    "/reviews",
+    status_code=201,
+    response_model=CharterOut,
+    operation_id="record_charter_review",
+    summary="Record a charter review",
+    responses=write_responses(
+        201,
+        "The charter with the review",
+        invalid="Invalid input, the team has no charter yet, or the review is dated in the "
+        "future or before the charter was last revisited",
+    ),
 )
 async def review_charter(
     team_id: TeamId,
@@ -131,7 +169,9 @@ async def review_charter(
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """Record that the team revisited its charter; the next review is one cadence later."""
+    """Record that the team revisited its charter (org admins and the team's clinical lead);
+    the next review falls one cadence later. Answers 201 with the charter, its path in
+    `Location` and the team's new `ETag`."""
     command = ReviewCharter(
         outcome=body.outcome,
         notes=body.notes,
@@ -153,7 +193,19 @@ async def review_charter(
     )
 
 
-@router.put("/goals/{goal_id}/status", response_model=CharterOut, summary="Set a goal's status")
+@router.put(
+    "/goals/{goal_id}/status",
+    response_model=CharterOut,
+    operation_id="change_goal_status",
+    summary="Set a goal's status",
+    responses=write_responses(
+        200,
+        "The charter with the goal's new status",
+        not_found="No such team, or its current charter has no such goal",
+        invalid="Invalid input, the goal already has this status, or it is closed (achieved "
+        "or dropped)",
+    ),
+)
 async def change_goal_status(
     team_id: TeamId,
     goal_id: GoalId,
@@ -164,7 +216,9 @@ async def change_goal_status(
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """Move a goal to on track, at risk, achieved or dropped (the last two close it)."""
+    """Move a goal of the current charter to on track, at risk, achieved or dropped, with an
+    optional note (org admins and the team's clinical lead); achieved and dropped close it for
+    good. Answers the charter and the team's new `ETag`."""
     command = ChangeGoalStatus(
         goal_id=goal_id, status=body.status, note=body.note, actor=principal.subject
     )

@@ -6,16 +6,29 @@ from fastapi import APIRouter, Request
 
 from huddle_shared.auth import CurrentPrincipal
 from huddle_shared.deps import Runtime
-from huddle_shared.http import BadRequest, Cursor, Limit, decode_cursor, encode_cursor
-from huddle_shared.problems import PROBLEM_RESPONSES
-from huddle_teams.api.common import TeamId
-from huddle_teams.api.schemas import HistoryEntry, HistoryPage
+from huddle_shared.http import BAD_CURSOR, BadRequest, Cursor, Limit, decode_cursor, encode_cursor
+from huddle_shared.openapi import problems
+from huddle_teams.api.common import PAGE_422, READ_403, TEAM_404, TeamId
+from huddle_teams.api.history_schemas import HistoryPage, history_entry
 from huddle_teams.application import queries
 
-router = APIRouter(prefix="/v1/teams/{team_id}", tags=["history"], responses=PROBLEM_RESPONSES)
+router = APIRouter(prefix="/v1/teams/{team_id}", tags=["history"])
 
 
-@router.get("/history", response_model=HistoryPage, summary="The team's history")
+@router.get(
+    "/history",
+    response_model=HistoryPage,
+    operation_id="list_team_history",
+    summary="List the team's history",
+    responses=problems(
+        403,
+        404,
+        422,
+        _403=READ_403,
+        _404=TEAM_404,
+        _422=PAGE_422,
+    ),
+)
 async def team_history(
     team_id: TeamId,
     request: Request,
@@ -24,10 +37,12 @@ async def team_history(
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> HistoryPage:
-    """Every event of the team, oldest first: what happened, who did it and when."""
+    """Every event of the team, oldest first by version, a page at a time: what happened
+    (`type`, and `data` shaped by it), who did it and when. The team's members, org admins and
+    analysts may read it."""
     after = decode_cursor(cursor, 1)
     if after is not None and not isinstance(after[0], int):
-        raise BadRequest("The cursor is not one this API issued")
+        raise BadRequest(BAD_CURSOR)
     async with runtime.engine.connect() as conn:
         events, has_more = await queries.team_history(
             conn,
@@ -38,13 +53,15 @@ async def team_history(
             limit=limit,
         )
     items = [
-        HistoryEntry(
-            version=e.version,
-            event_id=str(e.event_id),
-            type=e.payload.event_type,
-            occurred_at=e.recorded_at,
-            actor=e.metadata.get("actor"),
-            data=e.payload.model_dump(mode="json"),
+        history_entry.validate_python(
+            {
+                "version": e.version,
+                "event_id": str(e.event_id),
+                "type": e.payload.event_type,
+                "occurred_at": e.recorded_at,
+                "actor": e.metadata.get("actor"),
+                "data": e.payload.model_dump(mode="json"),
+            }
         )
         for e in events
     ]

@@ -18,32 +18,58 @@ from huddle_shared.http import (
     Limit,
     decode_cursor,
     encode_cursor,
+    etag,
 )
-from huddle_shared.problems import PROBLEM_RESPONSES
-from huddle_teams.api.common import TeamId, UserId
+from huddle_shared.openapi import ETAG, problems
+from huddle_teams.api.common import (
+    PAGE_422,
+    READ_403,
+    TEAM_404,
+    TeamId,
+    UserId,
+    write_responses,
+)
 from huddle_teams.api.schemas import MemberAdd, MemberOut, MemberPage, MemberRoleChange, TeamOut
 from huddle_teams.api.teams import team_out
 from huddle_teams.application import handlers, queries
 from huddle_teams.domain.membership import AddMember, ChangeMemberRole, RemoveMember
 
-router = APIRouter(
-    prefix="/v1/teams/{team_id}/members", tags=["membership"], responses=PROBLEM_RESPONSES
+router = APIRouter(prefix="/v1/teams/{team_id}/members", tags=["membership"])
+MEMBER_404 = "No such team, or the person is not on it"
+
+
+@router.get(
+    "",
+    response_model=MemberPage,
+    operation_id="list_team_members",
+    summary="List the team's members",
+    responses={
+        200: {"description": "A page of members", "headers": ETAG},
+        **problems(
+            403,
+            404,
+            422,
+            _403=READ_403,
+            _404=TEAM_404,
+            _422=PAGE_422,
+        ),
+    },
 )
-
-
-@router.get("", response_model=MemberPage, summary="List the team's members")
 async def list_members(
     team_id: TeamId,
     request: Request,
+    response: Response,
     runtime: Runtime,
     principal: CurrentPrincipal,
     limit: Limit = 100,
     cursor: Cursor = None,
 ) -> MemberPage:
-    """Current members with their team role and what the directory knows (by user id)."""
+    """The team's current members with their team role and what the directory knows of them,
+    ordered by user id, a page at a time. The team's members, org admins and analysts may read
+    it. `ETag` is the team's version, to send as `If-Match` when adding a member."""
     after = decode_cursor(cursor, 1)
     async with runtime.engine.connect() as conn:
-        page = await queries.list_members(
+        page, version = await queries.list_members(
             conn,
             team_id=str(team_id),
             principal=principal,
@@ -62,10 +88,25 @@ async def list_members(
         for r in page.rows
     ]
     next_cursor = encode_cursor([page.rows[-1]["user_id"]]) if page.has_more else None
+    response.headers["ETag"] = etag(version)
     return MemberPage(items=items, next_cursor=next_cursor)
 
 
-@router.post("", status_code=201, response_model=TeamOut, summary="Add a member")
+@router.post(
+    "",
+    status_code=201,
+    response_model=TeamOut,
+    operation_id="add_team_member",
+    summary="Add a member",
+    responses=write_responses(
+        201,
+        "The team with its new member",
+        conflict="The person is already on the team, the team is archived, or it was changed "
+        "at the same moment",
+        invalid="Invalid input, no such person in the organisation, the person is not "
+        "active, or the effective date is in the future",
+    ),
+)
 async def add_member(
     team_id: TeamId,
     body: MemberAdd,
@@ -75,7 +116,9 @@ async def add_member(
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """Add an active person of the organisation in a team role (org admins, clinical lead)."""
+    """Add an active person of the organisation in a team role, from the effective date (today
+    when absent); org admins and the team's clinical lead may. Answers 201 with the team, the
+    member's path in `Location` and the team's new `ETag`."""
     command = AddMember(
         user_id=str(body.user_id),
         role=body.role,
@@ -98,7 +141,19 @@ async def add_member(
     )
 
 
-@router.put("/{user_id}/role", response_model=TeamOut, summary="Change a member's role")
+@router.put(
+    "/{user_id}/role",
+    response_model=TeamOut,
+    operation_id="change_member_role",
+    summary="Change a member's role",
+    responses=write_responses(
+        200,
+        "The team as changed",
+        not_found=MEMBER_404,
+        invalid="Invalid input, the member already holds the role, or the effective date "
+        "is in the future or before their current role began",
+    ),
+)
 async def change_member_role(
     team_id: TeamId,
     user_id: UserId,
@@ -109,7 +164,9 @@ async def change_member_role(
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """Give a member another team role from an effective date, with the reason why."""
+    """Give a member another team role from an effective date, with the reason why and its
+    kind (`category`); org admins and the team's clinical lead may. Answers the team and its new
+    `ETag`; the change shows in the history and the FHIR view."""
     command = ChangeMemberRole(
         user_id=str(user_id),
         role=body.role,
@@ -132,7 +189,19 @@ async def change_member_role(
     )
 
 
-@router.delete("/{user_id}", status_code=204, summary="Remove a member")
+@router.delete(
+    "/{user_id}",
+    status_code=204,
+    operation_id="remove_team_member",
+    summary="Remove a member",
+    responses=write_responses(
+        204,
+        "Removed; no body",
+        not_found=MEMBER_404,
+        invalid="Invalid input, or the effective date is in the future or before their "
+        "current role began",
+    ),
+)
 async def remove_member(
     team_id: TeamId,
     user_id: UserId,
@@ -145,7 +214,8 @@ async def remove_member(
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """Take a person off the team; their role ends on the effective date (204 with the ETag)."""
+    """Take a person off the team; their role ends on the effective date (today when absent).
+    Org admins and the team's clinical lead may. Answers 204 with the team's new `ETag`."""
     command = RemoveMember(
         user_id=str(user_id), effective_date=effective_date, actor=principal.subject
     )

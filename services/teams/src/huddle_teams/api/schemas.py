@@ -15,6 +15,8 @@ from huddle_shared.contracts.teams import (
     RoleChangeCategory,
     TeamRole,
 )
+from huddle_shared.openapi import example_config
+from huddle_teams.api import examples as ex
 from huddle_teams.domain.state import (
     DEFAULT_REVIEW_CADENCE_DAYS,
     MAX_REVIEW_CADENCE_DAYS,
@@ -37,10 +39,62 @@ class _In(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+TEAM_EXAMPLE: dict[str, Any] = {
+    "id": ex.TEAM_ID,
+    "org_id": ex.ORG_ID,
+    "name": ex.TEAM_NAME,
+    "care_setting": "primary_care_clinic",
+    "description": ex.TEAM_DESCRIPTION,
+    "status": "active",
+    "review_cadence_days": 90,
+    "next_review_due": ex.NEXT_REVIEW_DUE,
+    "member_count": 5,
+    "charter_revision": 1,
+    "version": 9,
+    "created_at": ex.CREATED_AT,
+    "updated_at": ex.UPDATED_AT,
+}
+MEMBER_EXAMPLE: dict[str, Any] = {
+    "user_id": ex.NURSE_PRACTITIONER_ID,
+    "role": "nurse_practitioner",
+    "role_since": ex.NP_JOINED_ON,
+    "joined_on": ex.NP_JOINED_ON,
+    "profession": "nurse_practitioner",
+    "user_status": "active",
+}
+GOAL_EXAMPLE: dict[str, Any] = {
+    "id": ex.GOAL_ID,
+    "title": "Reduce missed appointments",
+    "measure": "No-show rate below 8% for three consecutive months",
+    "due_date": "2027-03-31",
+    "status": "on_track",
+}
+CHARTER_ROLE_EXAMPLE: dict[str, Any] = {
+    "role": "care_coordinator",
+    "responsibilities": ["Runs the morning huddle", "Follows up missed appointments"],
+}
+REVIEW_EXAMPLE: dict[str, Any] = {
+    "revision": 1,
+    "outcome": "reaffirmed",
+    "notes": "Goals still right; the front desk now joins the huddle",
+    "reviewed_on": ex.REVIEWED_ON,
+    "reviewed_by": ex.LEAD_ID,
+}
+
+
 # ---- teams ---------------------------------------------------------------------------------
 
 
 class TeamCreate(_In):
+    model_config = example_config(
+        {
+            "name": ex.TEAM_NAME,
+            "care_setting": "primary_care_clinic",
+            "description": ex.TEAM_DESCRIPTION,
+            "review_cadence_days": 90,
+        }
+    )
+
     name: str = Field(min_length=1, max_length=200, examples=["Riverside Family Practice Team A"])
     care_setting: CareSetting = CareSetting.PRIMARY_CARE_CLINIC
     description: str = Field(default="", max_length=4000)
@@ -50,16 +104,25 @@ class TeamCreate(_In):
 class TeamUpdate(_In):
     """Only the fields present change."""
 
+    model_config = example_config(
+        {"description": "Panel of 4,200 patients; Saturday clinic from January"},
+        {"review_cadence_days": 60},
+    )
+
     name: str | None = Field(default=None, min_length=1, max_length=200)
     description: str | None = Field(default=None, max_length=4000)
     review_cadence_days: Cadence | None = None
 
 
 class TeamArchive(_In):
+    model_config = example_config({"reason": "Merged into Riverside Family Practice North"})
+
     reason: str = Field(default="", max_length=1000)
 
 
 class TeamOut(BaseModel):
+    model_config = example_config(TEAM_EXAMPLE)
+
     id: str
     org_id: str
     name: str
@@ -77,6 +140,8 @@ class TeamOut(BaseModel):
 
 
 class TeamPage(BaseModel):
+    model_config = example_config({"items": [TEAM_EXAMPLE], "next_cursor": ex.TEAMS_CURSOR})
+
     items: list[TeamOut]
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page")
 
@@ -85,12 +150,29 @@ class TeamPage(BaseModel):
 
 
 class MemberAdd(_In):
+    model_config = example_config(
+        {
+            "user_id": ex.NURSE_PRACTITIONER_ID,
+            "role": "nurse_practitioner",
+            "effective_date": ex.NP_JOINED_ON,
+        }
+    )
+
     user_id: uuid.UUID = Field(description="A person of the caller's organisation")
     role: TeamRole
     effective_date: date | None = Field(default=None, description="Today when absent")
 
 
 class MemberRoleChange(_In):
+    model_config = example_config(
+        {
+            "role": "clinical_lead",
+            "reason": "Takes over as clinical lead when Dr Okafor retires",
+            "effective_date": "2026-12-01",
+            "category": "promotion",
+        }
+    )
+
     role: TeamRole
     reason: str = Field(min_length=1, max_length=1000)
     effective_date: date = Field(description="The day the old role ends and the new one begins")
@@ -101,6 +183,8 @@ class MemberRoleChange(_In):
 
 
 class MemberOut(BaseModel):
+    model_config = example_config(MEMBER_EXAMPLE)
+
     user_id: str
     role: TeamRole
     role_since: date
@@ -110,14 +194,25 @@ class MemberOut(BaseModel):
 
 
 class MemberPage(BaseModel):
+    model_config = example_config({"items": [MEMBER_EXAMPLE], "next_cursor": ex.MEMBERS_CURSOR})
+
     items: list[MemberOut]
-    next_cursor: str | None
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page")
 
 
 # ---- the charter ---------------------------------------------------------------------------
 
 
 class GoalIn(_In):
+    model_config = example_config(
+        {k: v for k, v in GOAL_EXAMPLE.items() if k != "status"},
+        {
+            "title": "Close diabetes care gaps",
+            "measure": "HbA1c recorded in the last 6 months for 90% of patients",
+            "due_date": "2027-06-30",
+        },
+    )
+
     id: str | None = Field(
         default=None, max_length=100, description="Keep a goal of the current charter"
     )
@@ -127,11 +222,22 @@ class GoalIn(_In):
 
 
 class CharterRoleIn(_In):
+    model_config = example_config(CHARTER_ROLE_EXAMPLE)
+
     role: TeamRole
     responsibilities: list[Line] = Field(default_factory=list, max_length=30)
 
 
 class CharterIn(_In):
+    model_config = example_config(
+        {
+            "vision": "Every patient knows who to call, and gets an answer the same day",
+            "goals": [{k: v for k, v in GOAL_EXAMPLE.items() if k != "status"}],
+            "norms": ["Huddles start on time", "Anyone can stop the line"],
+            "roles": [CHARTER_ROLE_EXAMPLE],
+        }
+    )
+
     vision: str = Field(default="", max_length=4000)
     goals: list[GoalIn] = Field(default_factory=list, max_length=50)
     norms: list[Line] = Field(default_factory=list, max_length=50)
@@ -139,17 +245,31 @@ class CharterIn(_In):
 
 
 class ReviewIn(_In):
+    model_config = example_config(
+        {
+            "outcome": "reaffirmed",
+            "notes": "Goals still right; the front desk now joins the huddle",
+            "reviewed_on": ex.REVIEWED_ON,
+        }
+    )
+
     outcome: ReviewOutcome
     notes: str = Field(default="", max_length=4000)
     reviewed_on: date | None = Field(default=None, description="Today when absent")
 
 
 class GoalStatusIn(_In):
+    model_config = example_config(
+        {"status": "at_risk", "note": "Two medical assistants on leave until January"}
+    )
+
     status: GoalStatus
     note: str = Field(default="", max_length=1000)
 
 
 class GoalOut(BaseModel):
+    model_config = example_config(GOAL_EXAMPLE)
+
     id: str
     title: str
     measure: str
@@ -158,11 +278,15 @@ class GoalOut(BaseModel):
 
 
 class CharterRoleOut(BaseModel):
+    model_config = example_config(CHARTER_ROLE_EXAMPLE)
+
     role: TeamRole
     responsibilities: list[str]
 
 
 class ReviewOut(BaseModel):
+    model_config = example_config(REVIEW_EXAMPLE)
+
     revision: int
     outcome: ReviewOutcome
     notes: str
@@ -171,6 +295,25 @@ class ReviewOut(BaseModel):
 
 
 class CharterOut(BaseModel):
+    model_config = example_config(
+        {
+            "team_id": ex.TEAM_ID,
+            "revision": 1,
+            "vision": "Every patient knows who to call, and gets an answer the same day",
+            "goals": [GOAL_EXAMPLE],
+            "norms": ["Huddles start on time", "Anyone can stop the line"],
+            "roles": [CHARTER_ROLE_EXAMPLE],
+            "revised_on": ex.REVISED_ON,
+            "revised_by": ex.LEAD_ID,
+            "review_cadence_days": 90,
+            "last_review": REVIEW_EXAMPLE,
+            "last_revisited_on": ex.REVIEWED_ON,
+            "next_review_due": ex.NEXT_REVIEW_DUE,
+            "review_overdue": False,
+            "version": 9,
+        }
+    )
+
     team_id: str
     revision: int = Field(description="0 while the team has no charter")
     vision: str
@@ -185,20 +328,3 @@ class CharterOut(BaseModel):
     next_review_due: date | None
     review_overdue: bool
     version: int = Field(description="The team's stream version; also the ETag")
-
-
-# ---- history -------------------------------------------------------------------------------
-
-
-class HistoryEntry(BaseModel):
-    version: int
-    event_id: str
-    type: str = Field(examples=["huddle.teams.member_role_changed.v2"])
-    occurred_at: datetime
-    actor: str | None
-    data: dict[str, Any]
-
-
-class HistoryPage(BaseModel):
-    items: list[HistoryEntry]
-    next_cursor: str | None

@@ -22,15 +22,23 @@ from huddle_shared.http import (
     etag,
     parse_cursor_time,
 )
-from huddle_shared.problems import PROBLEM_RESPONSES
+from huddle_shared.openapi import ETAG, LOCATION, problems
 from huddle_teams.api import fhir
-from huddle_teams.api.common import TeamId
+from huddle_teams.api.common import (
+    MANAGE_403,
+    TEAM_404,
+    TEAM_ID_422,
+    WRITE_412,
+    TeamId,
+    write_responses,
+)
+from huddle_teams.api.fhir_schemas import CareTeam
 from huddle_teams.api.schemas import TeamArchive, TeamCreate, TeamOut, TeamPage, TeamUpdate
 from huddle_teams.application import handlers, queries
 from huddle_teams.domain.state import Team, TeamStatus
 from huddle_teams.domain.team import ArchiveTeam, CreateTeam, UpdateTeam
 
-router = APIRouter(prefix="/v1/teams", tags=["teams"], responses=PROBLEM_RESPONSES)
+router = APIRouter(prefix="/v1/teams", tags=["teams"])
 
 
 def team_out(team: Team) -> dict[str, Any]:
@@ -52,7 +60,22 @@ def team_out(team: Team) -> dict[str, Any]:
     ).model_dump(mode="json")
 
 
-@router.post("", status_code=201, response_model=TeamOut, summary="Create a care team")
+@router.post(
+    "",
+    status_code=201,
+    response_model=TeamOut,
+    operation_id="create_team",
+    summary="Create a care team",
+    responses={
+        201: {"description": "The new team", "headers": {**LOCATION, **ETAG}},
+        **problems(
+            403,
+            422,
+            _403="Only org admins create teams",
+            _422="Invalid input, or the Idempotency-Key was used for another request",
+        ),
+    },
+)
 async def create_team(
     body: TeamCreate,
     request: Request,
@@ -60,7 +83,9 @@ async def create_team(
     principal: CurrentPrincipal,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """Create a team in the caller's organisation (org admins)."""
+    """Create a team in the caller's organisation; only org admins may. Answers 201 with the
+    team, its path in `Location` and its version in `ETag`; with an `Idempotency-Key` a retry
+    gets the first answer again instead of a second team."""
     command = CreateTeam(
         team_id=str(uuid.uuid4()),
         org_id=principal.org_id,
@@ -86,7 +111,18 @@ async def create_team(
     )
 
 
-@router.get("", response_model=TeamPage, summary="List the organisation's teams")
+@router.get(
+    "",
+    response_model=TeamPage,
+    operation_id="list_teams",
+    summary="List the organisation's teams",
+    responses=problems(
+        403,
+        422,
+        _403="Integration clients read teams through the FHIR view only",
+        _422="A filter or the page size is not valid",
+    ),
+)
 async def list_teams(
     request: Request,
     runtime: Runtime,
@@ -98,7 +134,9 @@ async def list_teams(
     q: Annotated[str | None, Query(max_length=200, description="Name contains")] = None,
     member: Annotated[uuid.UUID | None, Query(description="Teams this person is on")] = None,
 ) -> TeamPage:
-    """Teams of the caller's organisation, oldest first, with cursor pagination."""
+    """The teams of the caller's organisation, oldest first, a page at a time (pass
+    `next_cursor` back as `cursor`); filter by care setting, status, name or member. Any person
+    of the organisation may list them; integration clients may not (403)."""
     after = decode_cursor(cursor, 2)
     filters = queries.TeamFilters(
         care_setting=care_setting,
@@ -142,11 +180,29 @@ async def list_teams(
     return TeamPage(items=items, next_cursor=next_cursor)
 
 
-@router.get("/{team_id}", response_model=TeamOut, summary="Read a team")
-async def get_team(
+@router.get(
+    "/{team_id}",
+    response_model=TeamOut,
+    operation_id="read_team",
+    summary="Read a team",
+    responses={
+        200: {"description": "The team", "headers": ETAG},
+        **problems(
+            403,
+            404,
+            422,
+            _403="Integration clients read teams through the FHIR view only",
+            _404=TEAM_404,
+            _422=TEAM_ID_422,
+        ),
+    },
+)
+async def read_team(
     team_id: TeamId, request: Request, runtime: Runtime, principal: CurrentPrincipal
 ) -> JSONResponse:
-    """The team as of its latest event; the ETag is its stream version."""
+    """The team as of its latest event, for any person of its organisation. `ETag` is its
+    version: send it as `If-Match` to change the team without overwriting someone else's
+    change."""
     async with runtime.engine.connect() as conn:
         team = await queries.read_team(
             conn, store=runtime.store, team_id=str(team_id), principal=principal
@@ -154,7 +210,17 @@ async def get_team(
     return JSONResponse(team_out(team), headers={"ETag": etag(team.version)})
 
 
-@router.patch("/{team_id}", response_model=TeamOut, summary="Rename, re-describe, set cadence")
+@router.patch(
+    "/{team_id}",
+    response_model=TeamOut,
+    operation_id="update_team",
+    summary="Rename a team, re-describe it or set its review cadence",
+    responses=write_responses(
+        200,
+        "The team as changed",
+        invalid="Invalid input: a blank name, or a cadence out of range",
+    ),
+)
 async def update_team(
     team_id: TeamId,
     body: TeamUpdate,
@@ -164,7 +230,9 @@ async def update_team(
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """Change the fields given (name, description, review cadence); `If-Match` refuses stale."""
+    """Change only the fields given: name, description, review cadence (org admins and the
+    team's clinical lead). Answers the team and its new `ETag`; a field given its current value
+    records nothing. With `If-Match`, a stale version is refused with 412."""
     command = UpdateTeam(
         actor=principal.subject,
         name=body.name,
@@ -185,17 +253,52 @@ async def update_team(
     )
 
 
-@router.post("/{team_id}/archive", response_model=TeamOut, summary="Archive a team")
+@router.post(
+    "/{team_id}/archive",
+    response_model=TeamOut,
+    operation_id="archive_team",
+    summary="Archive a team",
+    responses={
+        200: {"description": "The archived team", "headers": ETAG},
+        **problems(
+            403,
+            404,
+            409,
+            412,
+            422,
+            _403=MANAGE_403,
+            _404=TEAM_404,
+            _409="The team is already archived, or was changed at the same moment",
+            _412=WRITE_412,
+            _422="Invalid input: a reason over 1,000 characters, or a malformed header",
+        ),
+    },
+)
 async def archive_team(
     team_id: TeamId,
     request: Request,
     runtime: Runtime,
     principal: CurrentPrincipal,
-    body: Annotated[TeamArchive | None, Body()] = None,
+    body: Annotated[
+        TeamArchive | None,
+        Body(
+            openapi_examples={
+                "with_reason": {
+                    "summary": "With a reason",
+                    "value": {"reason": "Merged into Riverside Family Practice North"},
+                },
+                "without": {
+                    "summary": "Without a reason (the body may also be left out)",
+                    "value": {},
+                },
+            }
+        ),
+    ] = None,
     if_match: IfMatch = None,
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
-    """Archive the team: it keeps its history and refuses every further change (409)."""
+    """Archive the team (org admins and the team's clinical lead), with an optional reason.
+    It can still be read, with its history, but refuses every further change with 409."""
     command = ArchiveTeam(actor=principal.subject, reason=body.reason if body else "")
     store = runtime.store
     return await write(
@@ -211,22 +314,48 @@ async def archive_team(
     )
 
 
+# The route renders the resource itself, as application/fhir+json: the document says so (the
+# model's schema, under that media type) without FastAPI adding an application/json body.
+_CARE_TEAM_BODY = {
+    fhir.FHIR_JSON: {"schema": {"$ref": f"#/components/schemas/{CareTeam.__name__}"}}
+}
+
+
 @router.get(
     "/{team_id}/fhir",
-    summary="The team as a FHIR R4 CareTeam",
+    response_model=CareTeam,
     response_class=Response,
-    responses={200: {"content": {fhir.FHIR_JSON: {}}, "description": "A FHIR R4 CareTeam"}},
+    operation_id="read_care_team",
+    summary="Read the team as a FHIR R4 CareTeam",
+    responses={
+        200: {
+            "description": "A FHIR R4 CareTeam resource",
+            "headers": ETAG,
+            "content": _CARE_TEAM_BODY,
+        },
+        **problems(
+            403,
+            404,
+            422,
+            _403="Only the team's members, org admins, analysts and clients with the scope "
+            "'fhir:read' read this",
+            _404=TEAM_404,
+            _422=TEAM_ID_422,
+        ),
+    },
 )
-async def get_care_team(
+async def read_care_team(
     team_id: TeamId, request: Request, runtime: Runtime, principal: CurrentPrincipal
 ) -> Response:
-    """The team as an R4 `CareTeam`; also for integration clients with the `fhir:read` scope."""
+    """The team as an HL7 FHIR R4 `CareTeam` (application/fhir+json): every person in every
+    team role over time as a participant with its period. For the team's members, org admins,
+    analysts, and integration clients with the `fhir:read` scope; `ETag` is the team's version."""
     async with runtime.engine.connect() as conn:
         team = await queries.read_care_team(
             conn, store=runtime.store, team_id=str(team_id), principal=principal
         )
     return Response(
-        content=fhir.care_team(team).model_dump_json(),
+        content=fhir.care_team(team).model_dump_json(exclude_none=True),
         media_type=fhir.FHIR_JSON,
         headers={"ETag": etag(team.version)},
     )

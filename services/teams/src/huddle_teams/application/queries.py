@@ -96,9 +96,11 @@ async def list_teams(
 
 async def list_members(
     conn: AsyncConnection, *, team_id: str, principal: Principal, after: str | None, limit: int
-) -> Page:
-    """The team's current members with what the directory knows of them, by user id."""
-    role = await _role_on_a_visible_team(conn, team_id=team_id, principal=principal)
+) -> tuple[Page, int]:
+    """The team's current members with what the directory knows of them, by user id; and the
+    team's version, read before them (so a write in between makes that version stale, never
+    the page older than it)."""
+    role, version = await _visible_team(conn, team_id=team_id, principal=principal)
     access.ensure_can_read_details(principal, team_role=role)
     query = (
         select(
@@ -116,13 +118,14 @@ async def list_members(
         )
         .where(team_members.c.team_id == team_id)
     )
-    return await fetch_page(
+    page = await fetch_page(
         conn,
         query,
         order_by=[team_members.c.user_id],
         after_keys=[after] if after is not None else None,
         limit=limit,
     )
+    return page, version
 
 
 async def team_history(
@@ -135,7 +138,7 @@ async def team_history(
     limit: int,
 ) -> tuple[list[RecordedEvent], bool]:
     """The team's events in order, upcast to today's contracts: who did what, when."""
-    role = await _role_on_a_visible_team(conn, team_id=team_id, principal=principal)
+    role, _ = await _visible_team(conn, team_id=team_id, principal=principal)
     access.ensure_can_read_details(principal, team_role=role)
     rows = (
         (
@@ -157,13 +160,14 @@ async def team_history(
     return events, len(rows) > limit
 
 
-async def _role_on_a_visible_team(
+async def _visible_team(
     conn: AsyncConnection, *, team_id: str, principal: Principal
-) -> TeamRole | None:
-    """The caller's role on the team; 404 when the team is not in the caller's organisation."""
+) -> tuple[TeamRole | None, int]:
+    """The caller's role on the team and the team's version; 404 when the team is not in the
+    caller's organisation."""
     row = (
         await conn.execute(
-            select(team_list.c.team_id, team_members.c.role)
+            select(team_list.c.version, team_members.c.role)
             .select_from(
                 team_list.outerjoin(
                     team_members,
@@ -178,4 +182,4 @@ async def _role_on_a_visible_team(
     ).one_or_none()
     if row is None:
         raise TeamNotFound("No such team")
-    return TeamRole(row.role) if row.role is not None else None
+    return (TeamRole(row.role) if row.role is not None else None), row.version

@@ -1,0 +1,195 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.own_response import OwnResponse
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    campaign_id: UUID,
+    response_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/campaigns/{campaign_id}/responses/{response_id}".format(
+            campaign_id=quote(str(campaign_id), safe=""),
+            response_id=quote(str(response_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OwnResponse | Problem | None:
+    if response.status_code == 200:
+        return OwnResponse.from_dict(response.json())
+
+    if response.status_code == 401:
+        return Problem.from_dict(response.json())
+
+    if response.status_code == 403:
+        return Problem.from_dict(response.json())
+
+    if response.status_code == 404:
+        return Problem.from_dict(response.json())
+
+    if response.status_code == 422:
+        return Problem.from_dict(response.json())
+
+    if response.status_code == 503:
+        return Problem.from_dict(response.json())
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OwnResponse | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    campaign_id: UUID,
+    response_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[OwnResponse | Problem]:
+    """Read a response (your own only)
+
+     A response by its id, for its author only; anyone else is refused (403), leads and
+    admins included. The same as reading your own response.
+
+    Args:
+        campaign_id (UUID): The campaign id
+        response_id (UUID): The response id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OwnResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        campaign_id=campaign_id,
+        response_id=response_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    campaign_id: UUID,
+    response_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> OwnResponse | Problem | None:
+    """Read a response (your own only)
+
+     A response by its id, for its author only; anyone else is refused (403), leads and
+    admins included. The same as reading your own response.
+
+    Args:
+        campaign_id (UUID): The campaign id
+        response_id (UUID): The response id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OwnResponse | Problem
+    """
+
+    return sync_detailed(
+        campaign_id=campaign_id,
+        response_id=response_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    campaign_id: UUID,
+    response_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[OwnResponse | Problem]:
+    """Read a response (your own only)
+
+     A response by its id, for its author only; anyone else is refused (403), leads and
+    admins included. The same as reading your own response.
+
+    Args:
+        campaign_id (UUID): The campaign id
+        response_id (UUID): The response id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OwnResponse | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        campaign_id=campaign_id,
+        response_id=response_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    campaign_id: UUID,
+    response_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> OwnResponse | Problem | None:
+    """Read a response (your own only)
+
+     A response by its id, for its author only; anyone else is refused (403), leads and
+    admins included. The same as reading your own response.
+
+    Args:
+        campaign_id (UUID): The campaign id
+        response_id (UUID): The response id
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OwnResponse | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            campaign_id=campaign_id,
+            response_id=response_id,
+            client=client,
+        )
+    ).parsed

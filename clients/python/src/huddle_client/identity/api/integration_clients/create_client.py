@@ -1,0 +1,195 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.client_create import ClientCreate
+from ...models.client_created import ClientCreated
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ClientCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/clients",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ClientCreated | Problem | None:
+    if response.status_code == 201:
+        return ClientCreated.from_dict(response.json())
+
+    if response.status_code == 400:
+        return Problem.from_dict(response.json())
+
+    if response.status_code == 401:
+        return Problem.from_dict(response.json())
+
+    if response.status_code == 403:
+        return Problem.from_dict(response.json())
+
+    if response.status_code == 413:
+        return Problem.from_dict(response.json())
+
+    if response.status_code == 415:
+        return Problem.from_dict(response.json())
+
+    if response.status_code == 422:
+        return Problem.from_dict(response.json())
+
+    if response.status_code == 503:
+        return Problem.from_dict(response.json())
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ClientCreated | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ClientCreate,
+) -> Response[ClientCreated | Problem]:
+    """Register an integration client
+
+     Register a client of the caller's organisation (org admins). The answer holds the client
+    secret, shown this once: only its digest is kept. It takes no Idempotency-Key, since
+    replaying the answer would mean storing the secret.
+
+    Args:
+        body (ClientCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClientCreated | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ClientCreate,
+) -> ClientCreated | Problem | None:
+    """Register an integration client
+
+     Register a client of the caller's organisation (org admins). The answer holds the client
+    secret, shown this once: only its digest is kept. It takes no Idempotency-Key, since
+    replaying the answer would mean storing the secret.
+
+    Args:
+        body (ClientCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClientCreated | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ClientCreate,
+) -> Response[ClientCreated | Problem]:
+    """Register an integration client
+
+     Register a client of the caller's organisation (org admins). The answer holds the client
+    secret, shown this once: only its digest is kept. It takes no Idempotency-Key, since
+    replaying the answer would mean storing the secret.
+
+    Args:
+        body (ClientCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ClientCreated | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ClientCreate,
+) -> ClientCreated | Problem | None:
+    """Register an integration client
+
+     Register a client of the caller's organisation (org admins). The answer holds the client
+    secret, shown this once: only its digest is kept. It takes no Idempotency-Key, since
+    replaying the answer would mean storing the secret.
+
+    Args:
+        body (ClientCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ClientCreated | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

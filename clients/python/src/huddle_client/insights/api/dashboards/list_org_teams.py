@@ -1,0 +1,226 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.org_team_page import OrgTeamPage
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    org_id: UUID,
+    *,
+    limit: int | Unset = 50,
+    cursor: str | Unset | None = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: str | Unset | None
+    json_cursor = UNSET if isinstance(cursor, Unset) else cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/orgs/{org_id}/teams".format(
+            org_id=quote(str(org_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OrgTeamPage | Problem | None:
+    if response.status_code == 200:
+        return OrgTeamPage.from_dict(response.json())
+
+    if response.status_code == 400:
+        return Problem.from_dict(response.json())
+
+    if response.status_code == 401:
+        return Problem.from_dict(response.json())
+
+    if response.status_code == 403:
+        return Problem.from_dict(response.json())
+
+    if response.status_code == 404:
+        return Problem.from_dict(response.json())
+
+    if response.status_code == 422:
+        return Problem.from_dict(response.json())
+
+    if response.status_code == 503:
+        return Problem.from_dict(response.json())
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OrgTeamPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: str | Unset | None = UNSET,
+) -> Response[OrgTeamPage | Problem]:
+    """List the organisation's teams
+
+     The organisation's teams as insights has projected them, archived ones included, by name
+    then id, with cursor pagination (eventually consistent: a team just created appears within
+    moments). For any person of the organisation, and clients with `dashboards:read`.
+
+    Args:
+        org_id (UUID): The organisation id
+        limit (int | Unset): Page size Default: 50.
+        cursor (None | str | Unset): The `next_cursor` of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrgTeamPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org_id=org_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: str | Unset | None = UNSET,
+) -> OrgTeamPage | Problem | None:
+    """List the organisation's teams
+
+     The organisation's teams as insights has projected them, archived ones included, by name
+    then id, with cursor pagination (eventually consistent: a team just created appears within
+    moments). For any person of the organisation, and clients with `dashboards:read`.
+
+    Args:
+        org_id (UUID): The organisation id
+        limit (int | Unset): Page size Default: 50.
+        cursor (None | str | Unset): The `next_cursor` of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrgTeamPage | Problem
+    """
+
+    return sync_detailed(
+        org_id=org_id,
+        client=client,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: str | Unset | None = UNSET,
+) -> Response[OrgTeamPage | Problem]:
+    """List the organisation's teams
+
+     The organisation's teams as insights has projected them, archived ones included, by name
+    then id, with cursor pagination (eventually consistent: a team just created appears within
+    moments). For any person of the organisation, and clients with `dashboards:read`.
+
+    Args:
+        org_id (UUID): The organisation id
+        limit (int | Unset): Page size Default: 50.
+        cursor (None | str | Unset): The `next_cursor` of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OrgTeamPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org_id=org_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: str | Unset | None = UNSET,
+) -> OrgTeamPage | Problem | None:
+    """List the organisation's teams
+
+     The organisation's teams as insights has projected them, archived ones included, by name
+    then id, with cursor pagination (eventually consistent: a team just created appears within
+    moments). For any person of the organisation, and clients with `dashboards:read`.
+
+    Args:
+        org_id (UUID): The organisation id
+        limit (int | Unset): Page size Default: 50.
+        cursor (None | str | Unset): The `next_cursor` of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OrgTeamPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            org_id=org_id,
+            client=client,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="CharterReviewed")
+
+
+@_attrs_define
+class CharterReviewed:
+    """The team revisited its charter together.
+
+    Attributes:
+        org_id (str): The organisation (tenant); also the CloudEvent tenantid
+        team_id (str): The team the event is about; also the CloudEvent subject
+        revision (int):
+        outcome (str): reaffirmed, needs_revision or revised
+        reviewed_on (datetime.date):
+        next_review_due (datetime.date):
+    """
+
+    org_id: str
+    team_id: str
+    revision: int
+    outcome: str
+    reviewed_on: datetime.date
+    next_review_due: datetime.date
+
+    def to_dict(self) -> dict[str, Any]:
+        org_id = self.org_id
+
+        team_id = self.team_id
+
+        revision = self.revision
+
+        outcome = self.outcome
+
+        reviewed_on = self.reviewed_on.isoformat()
+
+        next_review_due = self.next_review_due.isoformat()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "org_id": org_id,
+                "team_id": team_id,
+                "revision": revision,
+                "outcome": outcome,
+                "reviewed_on": reviewed_on,
+                "next_review_due": next_review_due,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        org_id = d.pop("org_id")
+
+        team_id = d.pop("team_id")
+
+        revision = d.pop("revision")
+
+        outcome = d.pop("outcome")
+
+        reviewed_on = datetime.date.fromisoformat(d.pop("reviewed_on"))
+
+        next_review_due = datetime.date.fromisoformat(d.pop("next_review_due"))
+
+        return cls(
+            org_id=org_id,
+            team_id=team_id,
+            revision=revision,
+            outcome=outcome,
+            reviewed_on=reviewed_on,
+            next_review_due=next_review_due,
+        )

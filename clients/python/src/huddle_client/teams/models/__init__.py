@@ -1,0 +1,135 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .annotation import Annotation
+from .care_setting import CareSetting
+from .care_team import CareTeam
+from .care_team_participant import CareTeamParticipant
+from .care_team_status import CareTeamStatus
+from .charter_goal_data import CharterGoalData
+from .charter_in import CharterIn
+from .charter_out import CharterOut
+from .charter_reviewed_data import CharterReviewedData
+from .charter_reviewed_entry import CharterReviewedEntry
+from .charter_revised_data import CharterRevisedData
+from .charter_revised_entry import CharterRevisedEntry
+from .charter_role_data import CharterRoleData
+from .charter_role_in import CharterRoleIn
+from .charter_role_out import CharterRoleOut
+from .codeable_concept import CodeableConcept
+from .coding import Coding
+from .dead_letter_out import DeadLetterOut
+from .dead_letter_page import DeadLetterPage
+from .goal_in import GoalIn
+from .goal_out import GoalOut
+from .goal_status import GoalStatus
+from .goal_status_changed_data import GoalStatusChangedData
+from .goal_status_changed_entry import GoalStatusChangedEntry
+from .goal_status_in import GoalStatusIn
+from .history_page import HistoryPage
+from .identifier import Identifier
+from .liveness import Liveness
+from .member_add import MemberAdd
+from .member_added_data import MemberAddedData
+from .member_added_entry import MemberAddedEntry
+from .member_out import MemberOut
+from .member_page import MemberPage
+from .member_removed_data import MemberRemovedData
+from .member_removed_entry import MemberRemovedEntry
+from .member_role_change import MemberRoleChange
+from .member_role_changed_data import MemberRoleChangedData
+from .member_role_changed_entry import MemberRoleChangedEntry
+from .meta import Meta
+from .period import Period
+from .problem import Problem
+from .readiness import Readiness
+from .readiness_checks import ReadinessChecks
+from .reference import Reference
+from .replay_request import ReplayRequest
+from .replay_result import ReplayResult
+from .review_cadence_changed_data import ReviewCadenceChangedData
+from .review_cadence_changed_entry import ReviewCadenceChangedEntry
+from .review_in import ReviewIn
+from .review_out import ReviewOut
+from .review_outcome import ReviewOutcome
+from .role_change_category import RoleChangeCategory
+from .team_archive import TeamArchive
+from .team_archived_data import TeamArchivedData
+from .team_archived_entry import TeamArchivedEntry
+from .team_create import TeamCreate
+from .team_created_data import TeamCreatedData
+from .team_created_entry import TeamCreatedEntry
+from .team_out import TeamOut
+from .team_page import TeamPage
+from .team_renamed_data import TeamRenamedData
+from .team_renamed_entry import TeamRenamedEntry
+from .team_role import TeamRole
+from .team_status import TeamStatus
+from .team_update import TeamUpdate
+
+__all__ = (
+    "Annotation",
+    "CareSetting",
+    "CareTeam",
+    "CareTeamParticipant",
+    "CareTeamStatus",
+    "CharterGoalData",
+    "CharterIn",
+    "CharterOut",
+    "CharterReviewedData",
+    "CharterReviewedEntry",
+    "CharterRevisedData",
+    "CharterRevisedEntry",
+    "CharterRoleData",
+    "CharterRoleIn",
+    "CharterRoleOut",
+    "CodeableConcept",
+    "Coding",
+    "DeadLetterOut",
+    "DeadLetterPage",
+    "GoalIn",
+    "GoalOut",
+    "GoalStatus",
+    "GoalStatusChangedData",
+    "GoalStatusChangedEntry",
+    "GoalStatusIn",
+    "HistoryPage",
+    "Identifier",
+    "Liveness",
+    "MemberAdd",
+    "MemberAddedData",
+    "MemberAddedEntry",
+    "MemberOut",
+    "MemberPage",
+    "MemberRemovedData",
+    "MemberRemovedEntry",
+    "MemberRoleChange",
+    "MemberRoleChangedData",
+    "MemberRoleChangedEntry",
+    "Meta",
+    "Period",
+    "Problem",
+    "Readiness",
+    "ReadinessChecks",
+    "Reference",
+    "ReplayRequest",
+    "ReplayResult",
+    "ReviewCadenceChangedData",
+    "ReviewCadenceChangedEntry",
+    "ReviewIn",
+    "ReviewOut",
+    "ReviewOutcome",
+    "RoleChangeCategory",
+    "TeamArchive",
+    "TeamArchivedData",
+    "TeamArchivedEntry",
+    "TeamCreate",
+    "TeamCreatedData",
+    "TeamCreatedEntry",
+    "TeamOut",
+    "TeamPage",
+    "TeamRenamedData",
+    "TeamRenamedEntry",
+    "TeamRole",
+    "TeamStatus",
+    "TeamUpdate",
+)

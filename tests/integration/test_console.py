@@ -1,0 +1,508 @@
+"""The web console in a real headless Chromium, against the five services as processes.
+
+An organisation is seeded through the public APIs (an analyst, three teams with closed pulse
+campaigns, one of them too small for its results to be shown, and a Relational Leadership
+self-check for the heatmap), insights is waited for, and the built console is served by the dev
+stack's console server. Then Debian's Chromium, driven by Playwright, signs in as the analyst,
+opens the organisation overview and the teams, and the test checks that the numbers on the page
+are the API's (fetched with httpx), that the small team shows "too few responses" and no
+number, that the charts are drawn, and that axe-core finds no serious or critical violation.
+
+Screenshots go to the test's artefacts ($HUDDLE_ARTEFACTS/console, else tmp_path); with
+HUDDLE_UPDATE_SCREENSHOTS=1 two of them are also written to docs/images/ for docs/console.md.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from huddle_assessments.bootstrap import MIGRATIONS as ASSESSMENTS
+from huddle_devtools.devinfra.console import SERVER_MODULE, build_console
+from huddle_devtools.devinfra.selection import free_port
+from huddle_devtools.testing.databases import DatabaseFactory
+from huddle_devtools.testing.processes import ServiceProcess
+from huddle_identity.bootstrap import MIGRATIONS as IDENTITY
+from huddle_insights.bootstrap import MIGRATIONS as INSIGHTS
+from huddle_integrations.bootstrap import MIGRATIONS as INTEGRATIONS
+from huddle_teams.bootstrap import MIGRATIONS as TEAMS
+
+from .identity_support import PASSWORD, person
+
+pytestmark = [pytest.mark.postgres, pytest.mark.kafka, pytest.mark.timeout(600)]
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = REPO / "web" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_PATH = "/__test__/axe.min.js"
+PULSE = "huddle-team-pulse-v1"
+SELF_CHECK = "huddle-relational-leadership-v1"
+ITEMS = ["energy", "recognition", "workload", "pride", "recommend"]
+TOO_FEW = "too few responses"
+# (team, the members' professions, each respondent's pulse answer): the last team is too small.
+TEAMS_SEEDED = (
+    (
+        "Riverside Family Practice",
+        ["physician", "nurse", "nurse", "pharmacist", "social_worker"],
+        4,
+    ),
+    ("Harbour Community Clinic", ["nurse_practitioner", "nurse", "nurse", "physician", "nurse"], 2),
+    ("Hilltop Outreach", ["nurse", "social_worker", "physician"], 3),
+)
+
+
+@dataclass
+class Seeded:
+    org_id: str
+    analyst_email: str
+    teams: dict[str, str] = field(default_factory=dict)  # name -> id
+
+    @property
+    def small_team(self) -> str:
+        return self.teams[TEAMS_SEEDED[-1][0]]
+
+
+@pytest.fixture
+def stack(
+    databases: DatabaseFactory, service_env: Callable[..., dict[str, str]], log_dir: Path
+) -> Iterator[dict[str, ServiceProcess]]:
+    identity_port = free_port()
+    extra = {
+        "HUDDLE_ARGON2_TIME_COST": "1",
+        "HUDDLE_ARGON2_MEMORY_KIB": "8192",
+        "HUDDLE_JWKS_URL": f"http://127.0.0.1:{identity_port}/.well-known/jwks.json",
+    }
+    processes = {
+        name: ServiceProcess(
+            name,
+            port=identity_port if name == "identity" else free_port(),
+            env=service_env(databases.create(name, migrations), **extra),
+            log_dir=log_dir,
+        )
+        for name, migrations in (
+            ("identity", IDENTITY),
+            ("teams", TEAMS),
+            ("assessments", ASSESSMENTS),
+            ("insights", INSIGHTS),
+            ("integrations", INTEGRATIONS),
+        )
+    }
+    try:
+        for process in processes.values():
+            process.start(wait_ready=False)
+        for process in processes.values():
+            process.wait_ready(timeout_s=90)
+        yield processes
+    finally:
+        for process in processes.values():
+            process.stop()
+
+
+@pytest.fixture
+def console(stack: dict[str, ServiceProcess], log_dir: Path) -> Iterator[str]:
+    """The built console, served as `make up` serves it, with the test's services behind it."""
+    build_console(REPO)
+    port = free_port()
+    upstreams = [arg for p in stack.values() for arg in ("--upstream", f"{p.service}={p.url}")]
+    command = [sys.executable, "-m", SERVER_MODULE, "--port", str(port)]
+    command += ["--dist", str(REPO / "web" / "dist"), *upstreams]
+    with (log_dir / "console.log").open("wb") as log:
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert server.poll() is None, (log_dir / "console.log").read_text()
+            try:
+                if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "the console server did not answer"
+            time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.fixture
+def artefacts(tmp_path: Path) -> Path:
+    configured = os.environ.get("HUDDLE_ARTEFACTS")
+    path = Path(configured) / "console" if configured else tmp_path / "screenshots"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def eventually(check: Callable[[], Any], *, timeout_s: float = 120, what: str = "") -> Any:
+    deadline = time.monotonic() + timeout_s
+    while True:
+        result = check()
+        if result:
+            return result
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.5)
+
+
+def sign_in(identity: httpx.Client, email: str) -> dict[str, str]:
+    token = identity.post(
+        "/v1/auth/token", data={"grant_type": "password", "username": email, "password": PASSWORD}
+    )
+    assert token.status_code == 200, token.text
+    return {"Authorization": f"Bearer {token.json()['access_token']}"}
+
+
+def ok(response: httpx.Response, *status: int) -> Any:
+    assert response.status_code in (status or (200, 201)), response.text
+    return response.json()
+
+
+def pulse_answers(centre: int, n: int) -> dict[str, int]:
+    """The n-th respondent's pulse: every item at ``centre``, every other respondent one up."""
+    return {item: max(1, min(5, centre + (n % 2))) for item in ITEMS}
+
+
+def run_campaign(
+    clients: dict[str, httpx.Client],
+    boss: dict[str, str],
+    team_id: str,
+    respondents: list[dict[str, str]],
+    instrument_id: str,
+    answers: Callable[[int], dict[str, int]],
+) -> None:
+    """Open a campaign once every member is eligible, let each respondent answer, close it."""
+    assessments = clients["assessments"]
+
+    def opened_for_everyone() -> str | None:
+        campaign = ok(
+            assessments.post(
+                "/v1/campaigns",
+                json={
+                    "team_id": team_id,
+                    "instrument_id": instrument_id,
+                    "closes_at": (datetime.now(UTC) + timedelta(days=7)).isoformat(),
+                },
+                headers=boss,
+            ),
+            201,
+        )
+        if campaign["participation"]["eligible"] == len(respondents):
+            return str(campaign["id"])
+        # Opened before every member had arrived in assessments: close it unanswered, retry.
+        ok(assessments.post(f"/v1/campaigns/{campaign['id']}/close", headers=boss))
+        time.sleep(0.5)
+        return None
+
+    campaign_id = eventually(opened_for_everyone, timeout_s=60, what="members in assessments")
+    for n, someone in enumerate(respondents):
+        ok(
+            assessments.post(
+                f"/v1/campaigns/{campaign_id}/responses",
+                json={"answers": answers(n)},
+                headers=sign_in(clients["identity"], someone["email"]),
+            ),
+            201,
+        )
+    ok(assessments.post(f"/v1/campaigns/{campaign_id}/close", headers=boss))
+
+
+def seed(clients: dict[str, httpx.Client]) -> Seeded:
+    identity, teams = clients["identity"], clients["teams"]
+    admin = person("Amara Okafor", "physician")
+    org = ok(identity.post("/v1/orgs", json={"name": "Riverside Health", "admin": admin}), 201)
+    boss = sign_in(identity, admin["email"])
+    analyst = person("Jo Analyst", "other")
+    ok(identity.post("/v1/users", json={**analyst, "org_roles": ["analyst"]}, headers=boss), 201)
+    seeded = Seeded(org_id=org["org"]["id"], analyst_email=analyst["email"])
+    self_check = ok(clients["assessments"].get(f"/v1/instruments/{SELF_CHECK}", headers=boss))
+    self_check_items = [item["id"] for item in self_check["definition"]["items"]]
+
+    for name, professions, answer in TEAMS_SEEDED:
+        team_id = ok(teams.post("/v1/teams", json={"name": name}, headers=boss), 201)["id"]
+        seeded.teams[name] = team_id
+        people = []
+        user_ids = []
+        for n, profession in enumerate(professions):
+            someone = person(f"{name.split()[0]} {n}", profession)
+            user = ok(identity.post("/v1/users", json=someone, headers=boss), 201)
+            people.append(someone)
+            user_ids.append(user["id"])
+
+            def added(user_id: str = user["id"], team_id: str = team_id) -> bool:
+                response = teams.post(
+                    f"/v1/teams/{team_id}/members",
+                    json={"user_id": user_id, "role": "nurse"},
+                    headers=boss,
+                )
+                return response.status_code == 201
+
+            eventually(added, timeout_s=60, what="the person in teams")
+        run_campaign(
+            clients,
+            boss,
+            team_id,
+            people,
+            PULSE,
+            partial(pulse_answers, answer),
+        )
+        if name == TEAMS_SEEDED[0][0]:
+            # The team shown in docs/: a self-check, a second pulse (a trend), a charter and
+            # a promotion.
+            run_campaign(
+                clients,
+                boss,
+                team_id,
+                people,
+                SELF_CHECK,
+                lambda n: {item: 3 + (n + i) % 3 for i, item in enumerate(self_check_items)},
+            )
+            run_campaign(clients, boss, team_id, people, PULSE, partial(pulse_answers, 3))
+            charter = {
+                "vision": "Every patient leaves with a plan they understand and a named contact.",
+                "goals": [
+                    {
+                        "title": "Same-week follow-up after discharge",
+                        "measure": "80 % of discharged patients seen within 7 days",
+                        "due_date": (datetime.now(UTC) + timedelta(days=120)).date().isoformat(),
+                    }
+                ],
+                "norms": ["We start huddles on time", "Anyone may pause a handover"],
+                "roles": [{"role": "nurse", "responsibilities": ["Chronic care recalls"]}],
+            }
+            ok(teams.put(f"/v1/teams/{team_id}/charter", json=charter, headers=boss))
+            ok(
+                teams.put(
+                    f"/v1/teams/{team_id}/members/{user_ids[0]}/role",
+                    json={
+                        "role": "clinical_lead",
+                        "reason": "leads the practice's quality work",
+                        "effective_date": datetime.now(UTC).date().isoformat(),
+                        "category": "promotion",
+                    },
+                    headers=boss,
+                )
+            )
+
+    analyst_headers = sign_in(identity, analyst["email"])
+
+    def projected() -> bool:
+        board = clients["insights"].get(
+            f"/v1/orgs/{seeded.org_id}/dashboard", headers=analyst_headers
+        )
+        if board.status_code != 200:
+            return False
+        shown = {t["team_id"]: t for t in board.json()["teams"]}
+        if len(shown) != len(TEAMS_SEEDED) or any(
+            t["participation"] is None for t in shown.values()
+        ):
+            return False
+        heat = clients["insights"].get(f"/v1/orgs/{seeded.org_id}/heatmap", headers=analyst_headers)
+        first = seeded.teams[TEAMS_SEEDED[0][0]]
+        cells = next(t["cells"] for t in heat.json()["teams"] if t["team_id"] == first)
+        if not all(
+            shown[seeded.teams[n]]["morale"]["value"] is not None for n, *_ in TEAMS_SEEDED[:2]
+        ) or not any(cell["value"] is not None for cell in cells.values()):
+            return False
+        # Everything seeded for the first team arrived: both answered pulses, the charter, the
+        # promotion (after them nothing changes: the page and the API show the same state).
+        board = clients["insights"].get(f"/v1/teams/{first}/dashboard", headers=analyst_headers)
+        trend = clients["insights"].get(f"/v1/teams/{first}/trends", headers=analyst_headers)
+        return (
+            sum(p["value"] is not None for p in trend.json()["points"]) == 2
+            and board.json()["charter"] is not None
+            and any(c["to_role"] == "clinical_lead" for c in board.json()["role_changes"])
+        )
+
+    eventually(projected, timeout_s=120, what="insights to project the campaigns")
+    return seeded
+
+
+def shown(measured: dict[str, Any] | None) -> str:
+    """What the console writes for a measured value (web/src/format.ts)."""
+    if measured is None:
+        return "no data yet"
+    if measured["suppressed"] or measured["value"] is None:
+        return TOO_FEW if measured.get("respondents", 1) > 0 else "no responses yet"
+    return f"{measured['value']:.1f}"
+
+
+def number(value: float | None, fallback: str = "unavailable") -> str:
+    return fallback if value is None else f"{value:.1f}"
+
+
+def percent(rate: float | None) -> str:
+    return "no campaign yet" if rate is None else f"{rate * 100:.0f} %"
+
+
+def assert_no_serious_accessibility_violation(page: Any, where: str) -> None:
+    # Injected from the console's origin (routed by the browser to web/node_modules), so the
+    # console's Content-Security-Policy stays on while axe runs.
+    origin = page.evaluate("() => location.origin")
+    page.add_script_tag(url=f"{origin}{AXE_PATH}")
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], f"{where}: {serious}"
+
+
+def assert_chart_drawn(page: Any, selector: str) -> None:
+    chart = page.locator(selector)
+    assert chart.get_attribute("role") == "img"
+    assert (chart.get_attribute("aria-label") or "").strip(), "a text alternative"
+    drawn = page.evaluate(
+        "(s) => document.querySelector(s + ' svg')?.querySelectorAll('path, rect, text').length",
+        selector,
+    )
+    assert drawn and drawn > 3, f"{selector} draws nothing"
+
+
+def text(page: Any, selector: str) -> str:
+    return str(page.locator(selector).inner_text()).strip()
+
+
+def test_the_console_shows_the_apis_numbers_in_a_real_browser(
+    stack: dict[str, ServiceProcess], console: str, artefacts: Path
+) -> None:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make install` installs Debian's chromium")
+    from playwright.sync_api import sync_playwright  # dev-only; the import is slow
+
+    clients = {name: httpx.Client(base_url=p.url, timeout=30) for name, p in stack.items()}
+    seeded = seed(clients)
+    headers = sign_in(clients["identity"], seeded.analyst_email)
+    insights = clients["insights"]
+    org_board = ok(insights.get(f"/v1/orgs/{seeded.org_id}/dashboard", headers=headers))
+    heat = ok(insights.get(f"/v1/orgs/{seeded.org_id}/heatmap", headers=headers))
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"]
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.route(
+                f"**{AXE_PATH}",
+                lambda route: route.fulfill(path=AXE, content_type="text/javascript"),
+            )
+            page.goto(console)
+            page.get_by_role("heading", name="Sign in to Huddle").wait_for()
+            assert_no_serious_accessibility_violation(page, "sign-in")
+            page.get_by_label("Email").fill(seeded.analyst_email)
+            page.get_by_label("Password").fill(PASSWORD)
+            page.keyboard.press("Enter")  # submits from the keyboard
+            page.get_by_role("heading", name="Organisation overview", level=1).wait_for()
+            page.locator("#chart-heatmap svg").wait_for()
+
+            # ---- the organisation overview: every team's numbers are the API's ---------------
+            for team in org_board["teams"]:
+                cell = f"[data-team='{team['team_id']}'][data-field='{{}}']"
+                assert text(page, cell.format("morale")) == shown(team["morale"]), team["name"]
+                assert text(page, cell.format("burnout_risk")) == number(
+                    team["burnout_risk"]["value"]
+                )
+                assert text(page, cell.format("collaboration")) == number(
+                    team["collaboration"]["value"]
+                )
+                assert text(page, cell.format("participation")) == percent(
+                    team["participation"]["rate"]
+                )
+            small = f"[data-team='{seeded.small_team}'][data-field='morale']"
+            assert text(page, small) == TOO_FEW
+            assert not re.search(r"\d", text(page, small)), "a suppressed value has no number"
+            assert text(page, "[data-field='morale_mean_of_shown_teams']") == number(
+                org_board["organisation"]["morale_mean_of_shown_teams"], "none shown yet"
+            )
+            for row in heat["teams"]:
+                for competency, measured in row["cells"].items():
+                    selector = f"[data-team='{row['team_id']}'][data-competency='{competency}']"
+                    assert text(page, selector) == shown(measured), (row["name"], competency)
+            assert_chart_drawn(page, "#chart-risk-levels")
+            assert_chart_drawn(page, "#chart-heatmap")
+            assert_no_serious_accessibility_violation(page, "overview")
+            page.screenshot(path=str(artefacts / "console-overview.png"), full_page=True)
+
+            # ---- one team, opened from the keyboard ------------------------------------------
+            first_name = TEAMS_SEEDED[0][0]
+            first = seeded.teams[first_name]
+            page.get_by_role("link", name=first_name).focus()
+            page.keyboard.press("Enter")
+            page.get_by_role("heading", name=first_name, level=1).wait_for()
+            page.locator("#chart-drivers svg").wait_for()
+            board = ok(insights.get(f"/v1/teams/{first}/dashboard", headers=headers))
+            trend = ok(insights.get(f"/v1/teams/{first}/trends", headers=headers))
+            assert text(page, "[data-field='morale']") == shown(board["morale"])
+            assert text(page, "[data-field='collaboration']") == number(
+                board["collaboration"]["value"]
+            )
+            assert text(page, "[data-field='burnout_risk']") == number(
+                board["burnout_risk"]["value"]
+            )
+            assert text(page, "[data-field='participation']") == percent(
+                board["participation"]["rate"]
+            )
+            for driver in board["burnout_risk"]["drivers"]:
+                expected = (
+                    number(driver["contribution"])
+                    if driver["contribution"] is not None
+                    else TOO_FEW
+                    if driver["status"] == "suppressed"
+                    else "no data yet"
+                )
+                assert text(page, f"[data-driver='{driver['driver']}']") == expected, driver
+            for point in trend["points"]:
+                assert text(page, f"[data-trend-point='{point['campaign_id']}']") == shown(point)
+            campaigns = ok(
+                clients["assessments"].get(
+                    "/v1/campaigns", params={"team_id": first, "limit": 200}, headers=headers
+                )
+            )["items"]
+            for campaign in campaigns:
+                assert text(page, f"[data-campaign='{campaign['id']}']") == percent(
+                    campaign["participation"]["rate"]
+                )
+            assert page.locator("[data-field='review_due']").count() <= 1
+            for chart in ("#chart-morale-trend", "#chart-participation-trend", "#chart-drivers"):
+                assert_chart_drawn(page, chart)
+            assert_no_serious_accessibility_violation(page, "team")
+            page.screenshot(path=str(artefacts / "console-team.png"), full_page=True)
+
+            # ---- the team too small to be shown ----------------------------------------------
+            page.goto(f"{console}/#/teams/{seeded.small_team}")
+            page.get_by_role("heading", name=TEAMS_SEEDED[-1][0], level=1).wait_for()
+            small_board = ok(
+                insights.get(f"/v1/teams/{seeded.small_team}/dashboard", headers=headers)
+            )
+            assert small_board["morale"]["suppressed"] is True
+            morale = text(page, "[data-field='morale']")
+            assert morale == TOO_FEW and not re.search(r"\d", morale)
+            for driver in small_board["burnout_risk"]["drivers"]:
+                if driver["status"] == "suppressed":
+                    assert text(page, f"[data-driver='{driver['driver']}']") == TOO_FEW
+            assert_no_serious_accessibility_violation(page, "suppressed team")
+            page.screenshot(path=str(artefacts / "console-suppressed-team.png"), full_page=True)
+        finally:
+            browser.close()
+    for client in clients.values():
+        client.close()
+
+    if os.environ.get("HUDDLE_UPDATE_SCREENSHOTS") == "1":
+        images = REPO / "docs" / "images"
+        images.mkdir(parents=True, exist_ok=True)
+        for name in ("console-overview.png", "console-team.png"):
+            shutil.copyfile(artefacts / name, images / name)

@@ -1,0 +1,93 @@
+// The console's entry: sign-in, then a hash router over two views (the organisation overview,
+// a team). On each view change the page title and the focus move to the new heading, and the
+// status region says what loaded, so keyboard and screen-reader users follow along.
+import { createHuddleClients } from "../../clients/typescript/src/index.ts";
+import { apiBase, clientsFor, need } from "./api.ts";
+import type { SignInFlow } from "./auth/flow.ts";
+import { passwordGrant } from "./auth/password.ts";
+import { Session } from "./auth/session.ts";
+import { disposeCharts } from "./charts.ts";
+import { h } from "./dom.ts";
+import { renderOverview } from "./views/overview.ts";
+import { renderSignIn } from "./views/signin.ts";
+import { renderTeam } from "./views/team.ts";
+
+const main = document.getElementById("main") as HTMLElement;
+const nav = document.getElementById("nav") as HTMLElement;
+const status = document.getElementById("status") as HTMLElement;
+
+/** Development: the password grant. Replace with the PKCE flow once identity offers it. */
+function signInFlow(): SignInFlow {
+  return passwordGrant(createHuddleClients({ baseUrl: apiBase }).identity);
+}
+
+const session = new Session(() => void route());
+session.use(signInFlow());
+const clients = clientsFor(session);
+let orgId: string | null = null;
+let who = "";
+
+function renderNav(): void {
+  if (!session.signedIn) {
+    nav.replaceChildren();
+    return;
+  }
+  const signOut = h("button", { type: "button", class: "link-button" }, "Sign out");
+  signOut.addEventListener("click", () => {
+    orgId = null;
+    session.signOut();
+  });
+  nav.replaceChildren(
+    h(
+      "ul",
+      {},
+      h("li", {}, h("a", { href: "#/" }, "Organisation overview")),
+      h("li", {}, h("span", { class: "who" }, who)),
+      h("li", {}, signOut),
+    ),
+  );
+}
+
+async function route(): Promise<void> {
+  disposeCharts();
+  main.setAttribute("aria-busy", "true");
+  try {
+    if (!session.signedIn && !(await session.resume())) {
+      renderNav();
+      document.title = "Sign in · Huddle console";
+      renderSignIn(main, session, () => void route());
+      return;
+    }
+    if (!orgId) {
+      const me = need("your account", await clients.identity.GET("/v1/users/me"));
+      orgId = me.org_id;
+      who = me.display_name ?? me.email ?? "Signed in";
+    }
+    renderNav();
+    const team = /^#\/teams\/([\w-]+)$/.exec(window.location.hash);
+    if (team?.[1]) {
+      await renderTeam(main, clients, team[1]);
+    } else {
+      await renderOverview(main, clients, orgId);
+    }
+    const heading = main.querySelector("h1");
+    document.title = `${heading?.textContent ?? "Huddle"} · Huddle console`;
+    status.textContent = `${heading?.textContent ?? "Page"} loaded`;
+    heading?.focus();
+  } catch (error) {
+    main.replaceChildren(
+      h("h1", { tabindex: "-1" }, "Something went wrong"),
+      h("p", { role: "alert" }, error instanceof Error ? error.message : String(error)),
+      h("p", {}, h("a", { href: "#/" }, "Back to the organisation overview")),
+    );
+  } finally {
+    main.removeAttribute("aria-busy");
+    main.dataset.ready = "true";
+  }
+}
+
+window.addEventListener("hashchange", () => {
+  delete main.dataset.ready;
+  void route();
+});
+void route();
