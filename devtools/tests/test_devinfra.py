@@ -1,10 +1,18 @@
-"""The dev/test infrastructure really works: a real PostgreSQL and a real Kafka 4.1 broker."""
+"""The dev/test infrastructure really works: a real PostgreSQL and a real Kafka 4.1 broker, and
+the dev stack's helper processes (the mail sink, the console's server) as processes."""
 
 from __future__ import annotations
 
 import asyncio
+import smtplib
+import sys
+import time
 import uuid
+from dataclasses import dataclass
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from pathlib import Path
+from typing import ClassVar
 
 import asyncpg
 import pytest
@@ -16,9 +24,9 @@ from huddle_devtools.devinfra import (
     ensure_kafka_jars,
     free_port,
 )
+from huddle_devtools.devinfra.mailsink import LocalMailSink
+from huddle_devtools.devinfra.process import LocalProcess
 from huddle_shared.topics import ensure_topics as create_topics
-
-pytestmark = [pytest.mark.postgres, pytest.mark.kafka]
 
 
 # The session-wide `infra` fixture is provision() itself; sharing it avoids a second pair of
@@ -47,6 +55,8 @@ async def _produce(bootstrap: str, topic: str, count: int) -> None:
         await producer.stop()
 
 
+@pytest.mark.postgres
+@pytest.mark.kafka
 async def test_postgres_and_kafka_round_trip(provisioned: Infrastructure) -> None:
     assert provisioned.database_url.startswith("postgresql://")
 
@@ -116,6 +126,8 @@ async def _read_all(bootstrap: str, topic: str, expected: int) -> list[bytes]:
         await consumer.stop()
 
 
+@pytest.mark.postgres
+@pytest.mark.kafka
 async def test_local_kafka_keeps_its_data_across_kill_and_restart(tmp_path: Path) -> None:
     port = free_port()
     controller_port = free_port()
@@ -154,3 +166,65 @@ async def test_local_kafka_keeps_its_data_across_kill_and_restart(tmp_path: Path
     finally:
         await asyncio.to_thread(kafka.stop)
     assert not kafka.is_running()
+
+
+def test_the_mail_sink_keeps_each_message_as_a_file_until_stopped(tmp_path: Path) -> None:
+    sink = LocalMailSink(tmp_path / "state", port=free_port())
+    assert sink.pid() is None
+    pid = sink.start()
+    try:
+        assert sink.wait_ready(30) is None, sink.log_path.read_text()
+        assert sink.pid() == pid
+        assert sink.pid_path == tmp_path / "state" / "services" / "mail-sink.pid"
+        with pytest.raises(RuntimeError, match="already running"):
+            sink.start()
+
+        message = EmailMessage()
+        message["From"] = "Huddle <no-reply@huddle.invalid>"
+        message["To"] = "amara.okafor@riverside.example"
+        message["Subject"] = "Reset your Huddle password"
+        link = "http://127.0.0.1:8080/#/reset-password?token=" + "t" * 86
+        message.set_content(f"Open this link:\n\n  {link}\n")
+        with smtplib.SMTP("127.0.0.1", sink.port, timeout=10) as smtp:
+            smtp.send_message(message)
+
+        deadline = time.monotonic() + 10
+        while not (files := list(sink.inbox.iterdir()) if sink.inbox.is_dir() else []):
+            assert time.monotonic() < deadline, "no file under the Maildir's new/"
+            time.sleep(0.05)
+        [file] = files
+        received = message_from_bytes(file.read_bytes(), policy=policy.default)
+        assert isinstance(received, EmailMessage)
+        assert received["To"] == "amara.okafor@riverside.example"
+        body = received.get_body()
+        assert body is not None
+        assert link in body.get_content()
+    finally:
+        assert sink.stop()
+    assert sink.pid() is None
+    assert not sink.pid_path.exists()
+    assert sink.not_ready() is not None
+    assert not sink.stop(), "stopping what does not run is a no-op"
+
+
+@dataclass
+class _ExitsAtOnce(LocalProcess):
+    state_dir: Path
+    port: int = 0
+    name: str = "short lived"
+    marker: ClassVar[bytes] = b"huddle-exits-at-once"
+
+    def command(self) -> list[str]:
+        return [sys.executable, "-c", "raise SystemExit(3)", self.marker.decode()]
+
+    def not_ready(self) -> str | None:
+        return "never ready"
+
+
+def test_a_process_that_exits_is_reported_with_its_log(tmp_path: Path) -> None:
+    process = _ExitsAtOnce(tmp_path)
+    process.start()
+    assert process.wait_ready(30) == f"short lived exited (log {process.log_path})"
+    assert process.log_path == tmp_path / "logs" / "short-lived.log"
+    assert process.pid() is None
+    assert not process.stop()

@@ -203,3 +203,29 @@ def test_the_webhook_sender_reaches_no_other_pod_on_443(cluster: Cluster) -> Non
         *(cluster.api(s) for s in SERVICE_NAMES if s != WEBHOOK_SENDER),
     ):
         assert not egress_allowed(cluster.policies, sender, pod, 443), pod
+
+
+MAILER = "identity"
+# The organisation's own relay on its network, as well as a mail service on the internet.
+SMTP_SERVERS = (*PUBLIC_ADDRESSES, "10.20.0.25", "192.168.1.25")
+
+
+def test_only_the_mailer_reaches_smtp_servers_and_only_on_the_submission_ports(
+    cluster: Cluster,
+) -> None:
+    mailer = cluster.api(MAILER)
+    for ip in SMTP_SERVERS:
+        for port in (587, 465):
+            assert egress_allowed(cluster.policies, mailer, Address(ip), port), (ip, port)
+            assert not egress_allowed(
+                cluster.policies, cluster.migration(MAILER), Address(ip), port
+            ), (ip, port)
+        for port in (25, 80, 443, 22, 5432):
+            assert not egress_allowed(cluster.policies, mailer, Address(ip), port), (ip, port)
+    # The rule matches addresses, not the cluster's pods.
+    for pod in (cluster.stranger(), cluster.collector(), cluster.database(MAILER)):
+        assert not egress_allowed(cluster.policies, mailer, pod, 587), pod
+    for service in SERVICE_NAMES:
+        if service != MAILER:
+            for ip in SMTP_SERVERS:
+                assert not egress_allowed(cluster.policies, cluster.api(service), Address(ip), 587)

@@ -344,6 +344,16 @@ class World:
         ).json()
         return created["client_id"], created["client_secret"]
 
+    def new_invitation(self) -> str:
+        body = {
+            "email": f"invitee.{uuid.uuid4().hex[:8]}@matrix.example",
+            "display_name": "Matrix Invitee",
+            "profession": "nurse",
+        }
+        created = ok(self.admin("identity", "POST", "/v1/invitations", json=body))
+        invitation_id: str = created.json()["id"]
+        return invitation_id
+
     def new_subscription(self) -> str:
         created = ok(self.admin("integrations", "POST", "/v1/webhooks", json={"url": DEAD_WEBHOOK}))
         subscription_id: str = created.json()["id"]

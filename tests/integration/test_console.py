@@ -35,6 +35,7 @@ from huddle_devtools.devinfra.console import SERVER_MODULE, build_console
 from huddle_devtools.devinfra.selection import free_port
 from huddle_devtools.testing.databases import DatabaseFactory
 from huddle_devtools.testing.processes import ServiceProcess
+from huddle_devtools.testing.smtp import MailSink, link_url, mail_sink
 from huddle_identity.bootstrap import MIGRATIONS as IDENTITY
 from huddle_insights.bootstrap import MIGRATIONS as INSIGHTS
 from huddle_integrations.bootstrap import MIGRATIONS as INTEGRATIONS
@@ -76,14 +77,36 @@ class Seeded:
 
 
 @pytest.fixture
+def sink() -> Iterator[MailSink]:
+    """A real SMTP server that identity's mailer sends to."""
+    with mail_sink() as server:
+        yield server
+
+
+@pytest.fixture
+def console_port() -> int:
+    return free_port()
+
+
+@pytest.fixture
 def stack(
-    databases: DatabaseFactory, service_env: Callable[..., dict[str, str]], log_dir: Path
+    databases: DatabaseFactory,
+    service_env: Callable[..., dict[str, str]],
+    log_dir: Path,
+    sink: MailSink,
+    console_port: int,
 ) -> Iterator[dict[str, ServiceProcess]]:
     identity_port = free_port()
     extra = {
         "HUDDLE_ARGON2_TIME_COST": "1",
         "HUDDLE_ARGON2_MEMORY_KIB": "8192",
         "HUDDLE_JWKS_URL": f"http://127.0.0.1:{identity_port}/.well-known/jwks.json",
+        # Mail goes to the sink, and its links open this test's console.
+        "HUDDLE_SMTP_HOST": sink.host,
+        "HUDDLE_SMTP_PORT": str(sink.port),
+        "HUDDLE_SMTP_SECURITY": "none",
+        "HUDDLE_MAILER_POLL_INTERVAL_S": "0.2",
+        "HUDDLE_PUBLIC_URL": f"http://127.0.0.1:{console_port}",
     }
     processes = {
         name: ServiceProcess(
@@ -112,10 +135,10 @@ def stack(
 
 
 @pytest.fixture
-def console(stack: dict[str, ServiceProcess], log_dir: Path) -> Iterator[str]:
+def console(stack: dict[str, ServiceProcess], log_dir: Path, console_port: int) -> Iterator[str]:
     """The built console, served as `make up` serves it, with the test's services behind it."""
     build_console(REPO)
-    port = free_port()
+    port = console_port
     upstreams = [arg for p in stack.values() for arg in ("--upstream", f"{p.service}={p.url}")]
     command = [sys.executable, "-m", SERVER_MODULE, "--port", str(port)]
     command += ["--dist", str(REPO / "web" / "dist"), *upstreams]
@@ -506,3 +529,95 @@ def test_the_console_shows_the_apis_numbers_in_a_real_browser(
         images.mkdir(parents=True, exist_ok=True)
         for name in ("console-overview.png", "console-team.png"):
             shutil.copyfile(artefacts / name, images / name)
+
+
+def mailed_link(sink: MailSink, to: str, count: int = 1) -> str:
+    messages = eventually(
+        lambda: len(sink.received(to)) >= count and sink.received(to), what=f"mail to {to}"
+    )
+    return link_url(messages[count - 1])
+
+
+def test_the_mailed_links_reset_a_password_and_accept_an_invitation_in_a_real_browser(
+    stack: dict[str, ServiceProcess], console: str, sink: MailSink, artefacts: Path
+) -> None:
+    """Forgot password, from the sign-in page to the new password; an invitation, from its
+    mail to the first sign-in: each link is the one in the mail the SMTP server received."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make install` installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    identity = httpx.Client(base_url=stack["identity"].url, timeout=30)
+    admin = person("Amara Okafor", "physician")
+    ok(identity.post("/v1/orgs", json={"name": "Riverside Health", "admin": admin}), 201)
+    new_password = "lantern harbour evening 58"
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"]
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1000, "height": 800})
+            page.route(
+                f"**{AXE_PATH}",
+                lambda route: route.fulfill(path=AXE, content_type="text/javascript"),
+            )
+            # ---- forgot password, from the sign-in page --------------------------------------
+            page.goto(console)
+            page.get_by_role("link", name="Forgot your password?").click()
+            page.get_by_role("heading", name="Reset your password", level=1).wait_for()
+            assert_no_serious_accessibility_violation(page, "forgot password")
+            page.get_by_label("Email").fill(admin["email"])
+            page.get_by_role("button", name="Send me a link").click()
+            page.get_by_role("status").filter(has_text="link to reset its password").wait_for()
+
+            link = mailed_link(sink, admin["email"])
+            assert link.startswith(f"{console}/#/reset-password?token="), link
+            page.goto(link)
+            page.get_by_role("heading", name="Choose a new password", level=1).wait_for()
+            page.get_by_label("New password").fill("password1234")
+            page.get_by_role("button", name="Set the new password").click()
+            alert = page.get_by_role("alert").filter(has_text="too common")
+            alert.wait_for()  # the policy's reasons, read out
+            page.get_by_label("New password").fill(new_password)
+            page.get_by_role("button", name="Set the new password").click()
+            page.get_by_role("status").filter(has_text="Your password is changed").wait_for()
+            assert_no_serious_accessibility_violation(page, "reset password")
+            page.screenshot(path=str(artefacts / "console-reset-password.png"))
+            assert sign_in_status(identity, admin["email"], new_password) == 200
+            assert sign_in_status(identity, admin["email"], PASSWORD) == 400
+
+            # The same link again: refused, and the page says so.
+            page.goto(console)
+            page.goto(link)
+            page.get_by_label("New password").fill(new_password + " again")
+            page.get_by_role("button", name="Set the new password").click()
+            page.get_by_role("alert").filter(has_text="already used").wait_for()
+
+            # ---- an invitation, from its mail to the first sign-in ---------------------------
+            boss = {"Authorization": "Bearer " + token(identity, admin["email"], new_password)}
+            invitee = person("Tomas Reyes", "pharmacist")
+            invited = {k: invitee[k] for k in ("email", "display_name", "profession")}
+            ok(identity.post("/v1/invitations", json=invited, headers=boss), 201)
+            link = mailed_link(sink, invitee["email"])
+            assert link.startswith(f"{console}/#/accept-invitation?token="), link
+            page.goto(link)
+            page.get_by_role("heading", name="Accept your invitation", level=1).wait_for()
+            assert_no_serious_accessibility_violation(page, "accept invitation")
+            page.get_by_label("Choose a password").fill(PASSWORD)
+            page.keyboard.press("Enter")
+            page.get_by_role("status").filter(has_text=invitee["email"]).wait_for()
+            assert sign_in_status(identity, invitee["email"], PASSWORD) == 200
+        finally:
+            browser.close()
+
+
+def sign_in_status(identity: httpx.Client, email: str, password: str) -> int:
+    form = {"grant_type": "password", "username": email, "password": password}
+    return identity.post("/v1/auth/token", data=form).status_code
+
+
+def token(identity: httpx.Client, email: str, password: str) -> str:
+    form = {"grant_type": "password", "username": email, "password": password}
+    answer = ok(identity.post("/v1/auth/token", data=form))
+    return str(answer["access_token"])

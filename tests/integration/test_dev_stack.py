@@ -1,10 +1,11 @@
 """`make up`, `make run`, `make demo` and `make down` as a user runs them, on a real stack.
 
 `up` is idempotent: it starts what does not run (a service killed with SIGKILL, Kafka after a
-kill, the web console's server), leaves what runs alone and says which is which; a part that
-runs but does not answer is named and left running. The console is served and proxies each
-API. `make demo` (`up`, then scripts/demo.py) works while `make run` runs in another terminal,
-and twice. Every test has its own state directory and free ports, and stops
+kill, the web console's server, the mail sink), leaves what runs alone and says which is which;
+a part that runs but does not answer is named and left running. The console is served and
+proxies each API; identity's mail (a password reset) lands in the mail sink's Maildir, with a
+link to the console. `make demo` (`up`, then scripts/demo.py) works while `make run` runs in
+another terminal, and twice. Every test has its own state directory and free ports, and stops
 only what it started, by pid.
 """
 
@@ -16,7 +17,10 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterable
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from pathlib import Path
 
 import httpx
@@ -30,7 +34,14 @@ pytestmark = [pytest.mark.postgres, pytest.mark.kafka, pytest.mark.timeout(600)]
 SERVICES = ("identity", "teams", "assessments", "insights", "integrations")
 REPO = Path(__file__).resolve().parents[2]
 # Settings of the caller's own stack that must not leak into this one.
-_FOREIGN = ("HUDDLE_EXTERNAL_", "HUDDLE_PROMETHEUS", "HUDDLE_STATE_DIR", "HUDDLE_READY_")
+_FOREIGN = (
+    "HUDDLE_EXTERNAL_",
+    "HUDDLE_PROMETHEUS",
+    "HUDDLE_STATE_DIR",
+    "HUDDLE_READY_",
+    "HUDDLE_SMTP_",
+    "HUDDLE_MAIL_SINK",
+)
 
 
 def stack_env(server_dir: Path) -> dict[str, str]:
@@ -47,6 +58,7 @@ def stack_env(server_dir: Path) -> dict[str, str]:
         "HUDDLE_KAFKA_CONTROLLER_PORT": str(free_port()),
         **{f"HUDDLE_{name.upper()}_PORT": str(free_port()) for name in SERVICES},
         "HUDDLE_CONSOLE_PORT": str(free_port()),
+        "HUDDLE_MAIL_SINK_PORT": str(free_port()),
     }
 
 
@@ -85,6 +97,7 @@ def pids(env: dict[str, str]) -> dict[str, int]:
         "PostgreSQL": state / "postgres" / "data" / "postmaster.pid",
         "Kafka": state / "kafka" / "kafka.pid",
         **{name: state / "services" / f"{name}.pid" for name in (*SERVICES, "console")},
+        "mail sink": state / "services" / "mail-sink.pid",
     }
     found = {part: recorded_pid(path) for part, path in files.items()}
     assert None not in found.values(), found
@@ -159,6 +172,51 @@ def assert_console_served_and_proxied(env: dict[str, str], output: str) -> None:
     assert refused.status_code == 401, "proxied as it is, without the console adding anything"
 
 
+def reset_mail(inbox: Path, email: str, timeout_s: float = 60) -> str:
+    """The text (headers and decoded body) of the first mail under inbox naming email."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        for file in sorted(inbox.iterdir()) if inbox.is_dir() else []:
+            message = message_from_bytes(file.read_bytes(), policy=policy.default)
+            assert isinstance(message, EmailMessage)
+            body = message.get_body()
+            text = "".join(f"{k}: {v}\n" for k, v in message.items())
+            text += "\n" + (body.get_content() if body is not None else "")
+            if email in text and "#/reset-password?token=" in text:
+                return text
+        assert time.monotonic() < deadline, f"no reset mail for {email} in {inbox} after 60s"
+        time.sleep(0.5)
+
+
+def assert_identity_mail_lands_in_the_sink(env: dict[str, str], output: str) -> None:
+    """A password reset on the stack's identity is mailed to the sink: a file under
+    <state>/mail/new/, with the link that opens the stack's console."""
+    inbox = Path(env["HUDDLE_STATE_DIR"]).resolve() / "mail" / "new"
+    sink = f"smtp://127.0.0.1:{env['HUDDLE_MAIL_SINK_PORT']}"
+    assert f"{sink}   (mail lands in {inbox}/)" in output, "up says where mail lands"
+    identity = f"http://127.0.0.1:{env['HUDDLE_IDENTITY_PORT']}"
+    email = f"admin-{uuid.uuid4().hex[:12]}@riverside.example"
+    signup = httpx.post(
+        f"{identity}/v1/orgs",
+        json={
+            "name": "Riverside Family Practice",
+            "admin": {
+                "email": email,
+                "password": "correct horse battery staple",
+                "display_name": "Amara Okafor",
+                "profession": "nurse",
+            },
+        },
+        timeout=30,
+    )
+    assert signup.status_code == 201, signup.text
+    reset = httpx.post(f"{identity}/v1/password-resets", json={"email": email}, timeout=30)
+    assert reset.status_code == 202, reset.text
+    text = reset_mail(inbox, email)
+    console = f"http://127.0.0.1:{env['HUDDLE_CONSOLE_PORT']}"
+    assert f"{console}/#/reset-password?token=" in text, text
+
+
 def assert_all_stopped(seen: Iterable[int]) -> None:
     assert [pid for pid in seen if alive(pid)] == []
 
@@ -176,8 +234,9 @@ def test_up_starts_only_what_does_not_run_and_down_stops_every_process(
         assert_ready(env)
         before = pids(env)
         seen |= set(before.values())
-        assert len(seen) == 8, "five services, the web console, PostgreSQL and Kafka"
+        assert len(seen) == 9, "five services, the web console, the mail sink, PostgreSQL, Kafka"
         assert_console_served_and_proxied(env, first.stdout)
+        assert_identity_mail_lands_in_the_sink(env, first.stdout)
 
         # Twice in a row: nothing started, every part reported with the pid it already had.
         second = devstack("up", env)
@@ -207,8 +266,13 @@ def test_up_starts_only_what_does_not_run_and_down_stops_every_process(
         seen |= set(after.values())
 
         # The console's server killed: it alone comes back, serving the same build.
-        seen |= set(kill_and_up_again(env, "console", after).values())
+        after = kill_and_up_again(env, "console", after)
+        seen |= set(after.values())
         assert_console_served_and_proxied(env, devstack("up", env).stdout)
+
+        # The mail sink killed: it alone comes back, and identity's mail reaches it again.
+        seen |= set(kill_and_up_again(env, "mail sink", after).values())
+        assert_identity_mail_lands_in_the_sink(env, devstack("up", env).stdout)
     finally:
         down = devstack("down", env)
     assert down.returncode == 0, down.stdout + down.stderr

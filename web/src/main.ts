@@ -1,5 +1,6 @@
-// The console's entry: sign-in, then a hash router over two views (the organisation overview,
-// a team). On each view change the page title and the focus move to the new heading, and the
+// The console's entry: the public pages a mailed link opens (accept an invitation, reset a
+// password) and the one that asks for a reset link; otherwise sign-in, then a hash router over
+// two views (the organisation overview, a team). On each view change the page title and the focus move to the new heading, and the
 // status region says what loaded, so keyboard and screen-reader users follow along.
 import { createHuddleClients } from "../../clients/typescript/src/index.ts";
 import { apiBase, clientsFor, need } from "./api.ts";
@@ -8,6 +9,11 @@ import { passwordGrant } from "./auth/password.ts";
 import { Session } from "./auth/session.ts";
 import { disposeCharts } from "./charts.ts";
 import { h } from "./dom.ts";
+import {
+  renderAcceptInvitation,
+  renderForgotPassword,
+  renderResetPassword,
+} from "./views/account.ts";
 import { renderOverview } from "./views/overview.ts";
 import { renderSignIn } from "./views/signin.ts";
 import { renderTeam } from "./views/team.ts";
@@ -16,9 +22,31 @@ const main = document.getElementById("main") as HTMLElement;
 const nav = document.getElementById("nav") as HTMLElement;
 const status = document.getElementById("status") as HTMLElement;
 
+const publicIdentity = createHuddleClients({ baseUrl: apiBase }).identity;
+
 /** Development: the password grant. Replace with the PKCE flow once identity offers it. */
 function signInFlow(): SignInFlow {
-  return passwordGrant(createHuddleClients({ baseUrl: apiBase }).identity);
+  return passwordGrant(publicIdentity);
+}
+
+/** The public page the location names (`#/reset-password?token=...`), if any; true if shown. */
+function publicPage(): boolean {
+  const [path, query] = window.location.hash.replace(/^#/, "").split("?", 2);
+  const token = new URLSearchParams(query ?? "").get("token") ?? "";
+  if (path === "/accept-invitation" && token) {
+    renderAcceptInvitation(main, publicIdentity, token);
+  } else if (path === "/reset-password" && token) {
+    renderResetPassword(main, publicIdentity, token);
+  } else if (path === "/forgot-password") {
+    renderForgotPassword(main, publicIdentity);
+  } else {
+    return false;
+  }
+  nav.replaceChildren();
+  const heading = main.querySelector("h1");
+  document.title = `${heading?.textContent ?? "Huddle"} · Huddle console`;
+  status.textContent = `${heading?.textContent ?? "Page"} loaded`;
+  return true;
 }
 
 const session = new Session(() => void route());
@@ -52,6 +80,7 @@ async function route(): Promise<void> {
   disposeCharts();
   main.setAttribute("aria-busy", "true");
   try {
+    if (publicPage()) return;
     if (!session.signedIn && !(await session.resume())) {
       renderNav();
       document.title = "Sign in · Huddle console";

@@ -171,3 +171,14 @@ WEBHOOK_DISABLED = _counter(
     "Webhook subscriptions disabled after persistent failure, by subscription",
     ("subscription",),
 )
+
+# Mail (the identity service's mailer: invitations, password resets). ``template`` is one of a
+# handful of names; no address or token is ever a label.
+MAIL_SENT = _counter(
+    "huddle_mail_sent_messages", "Mail accepted by the SMTP server, by template", ("template",)
+)
+MAIL_FAILURES = _counter(
+    "huddle_mail_send_failures",
+    "Failed attempts to send mail (retried with a growing delay), by template",
+    ("template",),
+)

@@ -27,6 +27,7 @@ export function renderSignIn(main: HTMLElement, session: Session, done: () => vo
     h("div", { class: "field" }, h("label", { for: "password" }, "Password"), password),
     submit,
     error,
+    h("p", {}, h("a", { href: "#/forgot-password" }, "Forgot your password?")),
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();

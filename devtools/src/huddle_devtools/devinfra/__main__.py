@@ -1,7 +1,8 @@
 """The dev stack: `python -m huddle_devtools.devinfra {run,up,down,status,env,infra-up,infra-down}`.
 
 Runs PostgreSQL and Kafka as local processes under the state directory ($HUDDLE_STATE_DIR, or
-.huddle/ in the repository), applies every service's migrations and starts the five services.
+.huddle/ in the repository), applies every service's migrations and starts the five services,
+with a mail sink for identity's mail (mailsink.py) and the web console's server (console.py).
 Servers named by HUDDLE_EXTERNAL_PG_URL / HUDDLE_EXTERNAL_KAFKA_BOOTSTRAP are used instead of
 starting the local ones.
 
@@ -29,6 +30,7 @@ import httpx
 
 from huddle_devtools.devinfra.console import LocalConsole, build_console, console_wanted
 from huddle_devtools.devinfra.kafka import LocalKafka, ensure_kafka_jars, kafka_jars_dir
+from huddle_devtools.devinfra.mailsink import LocalMailSink, mail_sink_wanted
 from huddle_devtools.devinfra.pids import (
     not_answering,
     refuse_taken_port,
@@ -36,6 +38,7 @@ from huddle_devtools.devinfra.pids import (
     state_lock,
 )
 from huddle_devtools.devinfra.postgres import LocalPostgres
+from huddle_devtools.devinfra.process import LocalProcess
 from huddle_devtools.devinfra.prometheus import LocalPrometheus, local_prometheus
 from huddle_devtools.devinfra.services import (
     SERVICES,
@@ -254,6 +257,46 @@ def _console(current: Stack) -> LocalConsole:
     return LocalConsole(current.state_dir, repo_root() / "web" / "dist", upstreams)
 
 
+def _mail_sink(current: Stack) -> LocalMailSink:
+    """The SMTP sink identity sends to: each message a file under <state>/mail/new/."""
+    return LocalMailSink(current.state_dir)
+
+
+def _ensure_ready(part: LocalProcess, tally: Tally, port_variable: str) -> None:
+    """Start part unless it runs, wait until it is ready, and note in tally which it was.
+
+    One that runs but does not answer is named and left running; one started now that does
+    not get ready is stopped again.
+    """
+    timeout = _ready_timeout()
+    if part.pid() is not None:
+        if part.wait_ready(timeout) is not None:
+            raise not_answering(part.name, part.pid(), part.log_path, timeout)
+        tally.note(part.name, started=False)
+        return
+    report_stale(part.name, part.pid_path)
+    refuse_taken_port(part.name, part.port, port_variable)
+    part.start()
+    tally.note(part.name, started=True)
+    reason = part.wait_ready(timeout)
+    if reason is not None:
+        part.stop()
+        raise RuntimeError(f"{part.name} is not ready after {timeout:.0f}s: {reason}")
+
+
+def _start_mail_sink(current: Stack, tally: Tally) -> LocalMailSink | None:
+    """Start the mail sink if it does not run (before identity, which sends to it).
+
+    Left out with HUDDLE_MAIL_SINK=0, and then not started, but still reported and stopped by
+    `down` if an earlier command started one.
+    """
+    sink = _mail_sink(current)
+    if sink.pid() is None and not mail_sink_wanted():
+        return None
+    _ensure_ready(sink, tally, "HUDDLE_MAIL_SINK_PORT")
+    return sink
+
+
 def _start_console(current: Stack, tally: Tally) -> LocalConsole | None:
     """Build the console if its build is not current, and start its server if it does not run.
 
@@ -262,29 +305,19 @@ def _start_console(current: Stack, tally: Tally) -> LocalConsole | None:
     stopped by `down` if an earlier command started one.
     """
     console = _console(current)
-    running = console.pid() is not None
-    if not running and not console_wanted():
+    if console.pid() is None and not console_wanted():
         return None
     if console_wanted():
         began = time.monotonic()
         steps = build_console(repo_root())
         if steps:
             print(f"Console: {' and '.join(steps)} in {time.monotonic() - began:.1f}s")
-    timeout = _ready_timeout()
-    if running:
-        if console.wait_ready(timeout) is not None:
-            raise not_answering("console", console.pid(), console.log_path, timeout)
-        tally.note("console", started=False)
-        return console
-    report_stale("console", console.pid_path)
-    refuse_taken_port("console", console.port, "HUDDLE_CONSOLE_PORT")
-    console.start()
-    tally.note("console", started=True)
-    reason = console.wait_ready(timeout)
-    if reason is not None:
-        console.stop()
-        raise RuntimeError(f"console is not ready after {timeout:.0f}s: {reason}")
+    _ensure_ready(console, tally, "HUDDLE_CONSOLE_PORT")
     return console
+
+
+def _how(part: LocalProcess, tally: Tally) -> str:
+    return "started" if part.name in tally.started else "already running"
 
 
 def _bring_up(
@@ -292,6 +325,7 @@ def _bring_up(
 ) -> list[LocalService]:
     """Start what does not run, wait until everything is ready, say where each part is."""
     cmd_infra_up(current, tally)
+    sink = _start_mail_sink(current, tally)
     services = _services(current)
     running = start_missing(services, foreground_output=foreground, started=started)
     failures = wait_all_ready(services, started=started, timeout_s=_ready_timeout())
@@ -308,10 +342,14 @@ def _bring_up(
             f"{how} (pid {running.get(service.name) or service.pid()})"
         )
     if console is not None:
-        how = "started" if "console" in tally.started else "already running"
         print(
             f"  {'console':<12} {console.url}/   (web console; APIs under {console.url}/api/)   "
-            f"{how} (pid {console.pid()})"
+            f"{_how(console, tally)} (pid {console.pid()})"
+        )
+    if sink is not None:
+        print(
+            f"  {'mail sink':<12} {sink.url}   (mail lands in {sink.inbox}/)   "
+            f"{_how(sink, tally)} (pid {sink.pid()})"
         )
     print(tally.summary())
     return services
@@ -359,6 +397,8 @@ def cmd_run(current: Stack) -> int:
             _prometheus(current).stop()
         for service in reversed(started):
             service.stop()
+        if "mail sink" in tally.started:
+            _mail_sink(current).stop()
         if not kafka_was_running and not current.external_kafka_bootstrap:
             current.kafka.stop()
         if not pg_was_running and not current.external_pg_url:
@@ -377,6 +417,9 @@ def cmd_down(current: Stack) -> int:
         for service in reversed(_services(current)):
             if service.stop():
                 print(f"{service.name}: stopped")
+        # By its pid file, whether or not HUDDLE_MAIL_SINK is set now.
+        if _mail_sink(current).stop():
+            print("mail sink: stopped")
         return cmd_infra_down(current)
 
 
@@ -390,6 +433,11 @@ def cmd_status(current: Stack) -> int:
         print(f"console: running, {console.url}/ (pid {console_pid})")
     elif console_wanted():
         print("console: not running")
+    sink = _mail_sink(current)
+    if (sink_pid := sink.pid()) is not None:
+        print(f"mail sink: running, {sink.url}, mail in {sink.inbox}/ (pid {sink_pid})")
+    elif mail_sink_wanted():
+        print("mail sink: not running")
     prometheus = _prometheus(current)
     if prometheus.is_running():
         print(f"Prometheus: running, {prometheus.url} (pid {prometheus.pid()})")

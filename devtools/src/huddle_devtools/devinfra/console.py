@@ -16,17 +16,16 @@ import fcntl
 import hashlib
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import httpx
 
-from huddle_devtools.devinfra.pids import live_pid
+from huddle_devtools.devinfra.process import LocalProcess
 
 DEFAULT_PORT = 8080
 SERVER_MODULE = "huddle_devtools.devinfra.console_server"
@@ -138,7 +137,7 @@ def build_console(repo: Path) -> list[str]:
 
 
 @dataclass
-class LocalConsole:
+class LocalConsole(LocalProcess):
     """The console server process, with its pid file and log under the state directory."""
 
     state_dir: Path
@@ -146,21 +145,11 @@ class LocalConsole:
     upstreams: Mapping[str, str]
     port: int = field(default_factory=console_port)
     name: str = "console"
-    # The process this object started, if any: whether it exited is asked of it, not of /proc,
-    # whose cmdline of a process that has only just been exec'ed can still read empty.
-    _started: subprocess.Popen[bytes] | None = field(default=None, init=False, repr=False)
+    marker: ClassVar[bytes] = SERVER_MODULE.encode()
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def pid_path(self) -> Path:
-        return self.state_dir / "services" / "console.pid"
-
-    @property
-    def log_path(self) -> Path:
-        return self.state_dir / "logs" / "console.log"
 
     def command(self) -> list[str]:
         command = [sys.executable, "-m", SERVER_MODULE, "--port", str(self.port)]
@@ -169,27 +158,6 @@ class LocalConsole:
             command += ["--upstream", f"{name}={url}"]
         return command
 
-    def start(self) -> int:
-        if self.pid() is not None:
-            raise RuntimeError(f"console is already running (pid {self.pid()})")
-        self.pid_path.unlink(missing_ok=True)
-        self.pid_path.parent.mkdir(parents=True, exist_ok=True)
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        with self.log_path.open("ab") as log:
-            proc = subprocess.Popen(
-                self.command(),
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        self.pid_path.write_text(str(proc.pid))
-        self._started = proc
-        return proc.pid
-
-    def pid(self) -> int | None:
-        return live_pid(self.pid_path, SERVER_MODULE.encode())
-
     def not_ready(self) -> str | None:
         """None when the console answers; otherwise why not."""
         try:
@@ -197,28 +165,3 @@ class LocalConsole:
         except httpx.HTTPError as exc:
             return f"no answer on {self.url} ({type(exc).__name__})"
         return None if response.status_code == 200 else f"{response.status_code} from {self.url}"
-
-    def wait_ready(self, timeout_s: float) -> str | None:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            exited = self._started.poll() is not None if self._started else self.pid() is None
-            if exited:
-                return f"console exited (log {self.log_path})"
-            reason = self.not_ready()
-            if reason is None or time.monotonic() >= deadline:
-                return reason
-            time.sleep(0.2)
-
-    def stop(self, timeout_s: float = 10.0) -> bool:
-        pid = self.pid()
-        if pid is None:
-            self.pid_path.unlink(missing_ok=True)
-            return False
-        os.kill(pid, signal.SIGTERM)
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline and self.pid() is not None:
-            time.sleep(0.1)
-        if self.pid() is not None:
-            os.kill(pid, signal.SIGKILL)
-        self.pid_path.unlink(missing_ok=True)
-        return True

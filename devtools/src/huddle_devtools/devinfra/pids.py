@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import os
+import signal
 import socket
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
@@ -84,3 +87,22 @@ def state_lock(state_dir: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
+def stop_recorded(pid: Callable[[], int | None], pid_path: Path, timeout_s: float) -> int | None:
+    """Stop the process ``pid()`` names (ours, by its pid file): SIGTERM, then SIGKILL after
+    ``timeout_s``; the pid file goes either way. The pid it stopped, or None if none ran."""
+    running = pid()
+    if running is None:
+        pid_path.unlink(missing_ok=True)
+        return None
+    os.kill(running, signal.SIGTERM)
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and pid() is not None:
+        time.sleep(0.1)
+    if pid() is not None:
+        os.kill(running, signal.SIGKILL)
+        while pid() is not None and time.monotonic() < deadline + 5:
+            time.sleep(0.1)
+    pid_path.unlink(missing_ok=True)
+    return running

@@ -20,7 +20,7 @@ from typing import Any
 
 import httpx
 
-from huddle_devtools.devinfra.pids import live_pid
+from huddle_devtools.devinfra.pids import live_pid, stop_recorded
 from huddle_devtools.devinfra.services import SERVICES, service_port
 
 DEFAULT_PORT = 9090
@@ -238,23 +238,13 @@ class LocalPrometheus:
 
     def stop(self, timeout_s: float = 20.0) -> bool:
         """Stop our Prometheus (SIGTERM, then SIGKILL). False when it was not running."""
-        pid = self.pid()
+        pid = stop_recorded(self.pid, self.pid_path, timeout_s)
         if pid is None:
-            self.pid_path.unlink(missing_ok=True)
             return False
-        os.kill(pid, signal.SIGTERM)
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline and self.pid() is not None:
-            time.sleep(0.1)
-        if self.pid() is not None:
-            os.kill(pid, signal.SIGKILL)
-            while self.pid() is not None and time.monotonic() < deadline + 5:
-                time.sleep(0.1)
         if self._proc is not None and self._proc.pid == pid:
             # Started by this process: reap it rather than leave a zombie behind.
             self._proc.wait(timeout=5)
             self._proc = None
-        self.pid_path.unlink(missing_ok=True)
         return True
 
 

@@ -4,22 +4,25 @@ Each service runs as ``python -m huddle_<name> serve`` with its own database and
 under the state directory say exactly which processes are ours, so stopping never goes by name.
 `make run` and `make up` write the same pid files, so either sees what the other started:
 start_missing() starts only the services without a live pid and leaves the others alone.
+Identity sends its mail to the stack's mail sink, with links to the stack's console.
 """
 
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 import httpx
 
-from huddle_devtools.devinfra.pids import live_pid, refuse_taken_port, report_stale
+from huddle_devtools.devinfra.console import console_port
+from huddle_devtools.devinfra.mailsink import mail_sink_port, mail_sink_wanted
+from huddle_devtools.devinfra.pids import live_pid, refuse_taken_port, report_stale, stop_recorded
 
 SERVICES: tuple[tuple[str, int], ...] = (
     ("identity", 8001),
@@ -72,6 +75,8 @@ class LocalService:
             # Locally, a webhook receiver runs on this machine (127.0.0.1, plain http); the
             # service refuses such targets unless told otherwise, and always in production.
             env.setdefault("HUDDLE_WEBHOOK_ALLOW_PRIVATE_TARGETS", "true")
+        if self.name == "identity":
+            env.update(identity_mail_env(env))
         return env
 
     def migrate(self) -> None:
@@ -123,18 +128,25 @@ class LocalService:
         return f"{response.status_code} from {self.url}/health/ready: {response.text[:300]}"
 
     def stop(self, timeout_s: float = 25.0) -> bool:
-        pid = self.pid()
-        if pid is None:
-            self.pid_path.unlink(missing_ok=True)
-            return False
-        os.kill(pid, signal.SIGTERM)
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline and self.pid() is not None:
-            time.sleep(0.1)
-        if self.pid() is not None:
-            os.kill(pid, signal.SIGKILL)
-        self.pid_path.unlink(missing_ok=True)
-        return True
+        return stop_recorded(self.pid, self.pid_path, timeout_s) is not None
+
+
+def identity_mail_env(env: Mapping[str, str]) -> dict[str, str]:
+    """What identity's mailer is told locally, unless ``env`` says otherwise: send to the dev
+    stack's mail sink (mailsink.py) and put the dev stack's console in the links it mails.
+
+    Plain SMTP to this machine, which identity refuses in production: there, and with
+    HUDDLE_MAIL_SINK=0, mail waits in identity's outbox until an SMTP host is configured.
+    """
+    settings: dict[str, str] = {}
+    local = env.get("HUDDLE_ENVIRONMENT") != "production"
+    if local and mail_sink_wanted() and not env.get("HUDDLE_SMTP_HOST"):
+        settings["HUDDLE_SMTP_HOST"] = "127.0.0.1"
+        settings["HUDDLE_SMTP_PORT"] = str(mail_sink_port())
+        settings["HUDDLE_SMTP_SECURITY"] = "none"
+    if not env.get("HUDDLE_PUBLIC_URL"):
+        settings["HUDDLE_PUBLIC_URL"] = f"http://127.0.0.1:{console_port()}"
+    return settings
 
 
 def service_port(name: str) -> int:

@@ -10,6 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from huddle_identity.api.routes import routers
 from huddle_identity.application.deps import Identity
+from huddle_identity.application.links import LinkPolicy
+from huddle_identity.application.mail import Mailer, MailOutbox, MailTemplates, SmtpServer
 from huddle_identity.application.passwords import Passwords
 from huddle_identity.application.signing import RingKeySource, SigningKeyRing
 from huddle_identity.application.throttle import LoginThrottle
@@ -33,8 +35,33 @@ def key_ring(settings: IdentitySettings, engine: AsyncEngine) -> SigningKeyRing:
     )
 
 
+def smtp_server(settings: IdentitySettings) -> SmtpServer | None:
+    if settings.smtp_host is None:
+        return None
+    password = settings.smtp_password.get_secret_value() if settings.smtp_password else None
+    return SmtpServer(
+        host=settings.smtp_host,
+        port=settings.smtp_port,
+        security=settings.smtp_security,
+        username=settings.smtp_username,
+        password=password,
+        timeout_s=settings.smtp_timeout_s,
+        sender=settings.mail_from,
+    )
+
+
 def build_identity(settings: IdentitySettings, runtime: ServiceRuntime) -> Identity:
     keys = key_ring(settings, runtime.engine)
+    outbox = MailOutbox(master_key=settings.master_key_bytes())
+    mailer = Mailer(
+        engine=runtime.engine,
+        outbox=outbox,
+        templates=MailTemplates(),
+        server=smtp_server(settings),
+        clock=runtime.clock,
+        poll_interval_s=settings.mailer_poll_interval_s,
+    )
+    runtime.add_task("mailer", mailer.run)
     return Identity(
         engine=runtime.engine,
         store=runtime.store,
@@ -58,6 +85,14 @@ def build_identity(settings: IdentitySettings, runtime: ServiceRuntime) -> Ident
             lockout=timedelta(seconds=settings.login_lockout_s),
         ),
         clock=runtime.clock,
+        mail=outbox,
+        links=LinkPolicy(
+            public_url=settings.public_url,
+            invitation_ttl=timedelta(hours=settings.invitation_ttl_h),
+            reset_ttl=timedelta(seconds=settings.password_reset_ttl_s),
+            reset_requests=settings.login_max_failures,
+        ),
+        mail_queued=mailer.wake,
     )
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from typing import Literal
 
 from pydantic import Field, SecretStr, model_validator
 
@@ -26,10 +27,28 @@ class IdentitySettings(ServiceSettings):
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_kib: int = Field(default=65_536, ge=8)
 
+    # Mail (invitations, password resets), sent by the mailer over SMTP. Without a host, mail
+    # waits in the outbox, nothing lost, until one is configured.
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65_535)
+    # starttls (submission, 587), tls (implicit TLS, 465), or none (a local sink only).
+    smtp_security: Literal["starttls", "tls", "none"] = "starttls"
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_timeout_s: float = Field(default=30.0, gt=0, le=300)
+    mail_from: str = "Huddle <no-reply@huddle.invalid>"
+    mailer_poll_interval_s: float = Field(default=2.0, gt=0, le=300)
+    # Where the links in mails lead: the web console, which calls the API behind them.
+    public_url: str = "http://127.0.0.1:8080"
+    invitation_ttl_h: int = Field(default=7 * 24, ge=1, le=30 * 24)
+    password_reset_ttl_s: int = Field(default=30 * 60, ge=60, le=24 * 3600)
+
     @model_validator(mode="after")
     def _require_master_key_in_production(self) -> IdentitySettings:
         if self.environment == "production" and self.master_key is None:
             raise ValueError("HUDDLE_MASTER_KEY must be set in production")
+        if self.environment == "production" and self.smtp_security == "none":
+            raise ValueError("HUDDLE_SMTP_SECURITY=none (plain SMTP) is for a local sink only")
         return self
 
     def master_key_bytes(self) -> bytes:

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import delete, insert, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from huddle_identity.adapters.tables import credentials
+from huddle_identity.adapters.tables import credentials, password_resets
 
 
 async def store(conn: AsyncConnection, *, user_id: str, password_hash: str, now: datetime) -> None:
@@ -18,14 +18,20 @@ async def store(conn: AsyncConnection, *, user_id: str, password_hash: str, now:
 
 async def replace(
     conn: AsyncConnection, *, user_id: str, password_hash: str, now: datetime
-) -> None:
-    """After a sign-in with hashing parameters that have since changed."""
-    await conn.execute(
+) -> bool:
+    """A new hash (a rehash after a sign-in, a reset); False when the person had none."""
+    result = await conn.execute(
         update(credentials)
         .where(credentials.c.user_id == user_id)
         .values(password_hash=password_hash, updated_at=now)
     )
+    return bool(result.rowcount)
 
 
 async def remove(conn: AsyncConnection, *, user_id: str) -> None:
     await conn.execute(delete(credentials).where(credentials.c.user_id == user_id))
+
+
+async def remove_reset_links(conn: AsyncConnection, *, user_id: str) -> None:
+    """On erasure: the person's reset links, used or not, go with their password."""
+    await conn.execute(delete(password_resets).where(password_resets.c.user_id == user_id))

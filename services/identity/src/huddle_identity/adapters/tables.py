@@ -4,8 +4,10 @@ become events (password hashes, refresh tokens, signing keys, per-person keys)."
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     DateTime,
+    Identity,
     Index,
     Integer,
     LargeBinary,
@@ -110,3 +112,67 @@ login_throttle = Table(
     Column("window_started_at", DateTime(timezone=True), nullable=False),
     Column("locked_until", DateTime(timezone=True), nullable=True),
 )
+
+# Mail waiting to be sent, written in the transaction of what it tells (an invitation, a reset):
+# the mailer sends it at least once, across restarts and SMTP outages. ``sealed_values`` holds
+# what the template needs, the link's token included, sealed with the master key; it is
+# cleared once the mail is sent, so a sent link lives on only in the recipient's mailbox.
+mail_outbox = Table(
+    "mail_outbox",
+    metadata,
+    Column("id", BigInteger, Identity(always=True), primary_key=True),
+    Column("org_id", Text, nullable=False),
+    Column("template", Text, nullable=False),
+    Column("sealed_values", JSONB, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=False),
+    Column("last_error", Text, nullable=True),
+    Column("sent_at", DateTime(timezone=True), nullable=True),
+)
+Index(
+    "ix_mail_outbox_pending",
+    mail_outbox.c.next_attempt_at,
+    postgresql_where=mail_outbox.c.sent_at.is_(None),
+)
+
+# Invitations: who is invited into which organisation, as what. Only the digest of the link's
+# token is kept. The invitee's email and name are cleared once the invitation is accepted (the
+# person then exists, sealed with their own key) or revoked.
+invitations = Table(
+    "invitations",
+    metadata,
+    Column("invitation_id", Text, primary_key=True),
+    Column("org_id", Text, nullable=False),
+    Column("email", Text, nullable=True),
+    Column("display_name", Text, nullable=True),
+    Column("profession", Text, nullable=False),
+    Column("org_roles", ARRAY(Text), nullable=False),
+    Column("token_hash", Text, nullable=False, unique=True),
+    Column("invited_by", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("sent_count", Integer, nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("accepted_at", DateTime(timezone=True), nullable=True),
+    Column("user_id", Text, nullable=True),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+Index("ix_invitations_org_created", invitations.c.org_id, invitations.c.created_at)
+Index(
+    "ix_invitations_pending_email",
+    invitations.c.email,
+    unique=True,
+    postgresql_where=invitations.c.accepted_at.is_(None) & invitations.c.revoked_at.is_(None),
+)
+
+# Password resets: single use, short-lived; only the token's digest is kept.
+password_resets = Table(
+    "password_resets",
+    metadata,
+    Column("token_hash", Text, primary_key=True),
+    Column("user_id", Text, nullable=False),
+    Column("requested_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True), nullable=True),
+)
+Index("ix_password_resets_user", password_resets.c.user_id)

@@ -10,6 +10,7 @@ from urllib.parse import unquote
 from fastapi import APIRouter, Form, Header, Request
 from fastapi.responses import JSONResponse
 
+from huddle_identity.api.common import too_many_attempts
 from huddle_identity.api.deps import IdentityDep
 from huddle_identity.api.schemas import Jwks, TokenRequest, TokenResponse
 from huddle_identity.application import signin
@@ -22,7 +23,7 @@ from huddle_identity.domain.errors import (
 )
 from huddle_shared.errors import HuddleError
 from huddle_shared.openapi import RETRY_AFTER, problem
-from huddle_shared.problems import PROBLEM_JSON, PROBLEM_TYPE_BASE, problem_response
+from huddle_shared.problems import PROBLEM_JSON, PROBLEM_TYPE_BASE
 
 router = APIRouter(tags=["sign-in"])
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
@@ -151,14 +152,7 @@ async def issue_token(
         else:
             raise UnsupportedGrantType(f"Unsupported grant_type '{grant_type[:40]}'")
     except TooManyAttempts as exc:
-        return problem_response(
-            status=429,
-            title=exc.title,
-            detail=exc.detail,
-            code=exc.code,
-            instance=request.url.path,
-            headers={"Retry-After": str(exc.retry_after), **NO_STORE},
-        )
+        return too_many_attempts(exc, request, NO_STORE)
     return JSONResponse(body, headers=NO_STORE)
 
 

@@ -4,7 +4,7 @@ Practice, so that the OpenAPI document shows a frontend what to send and what co
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
@@ -66,6 +66,17 @@ _PEOPLE_CURSOR = encode_cursor([_NURSE_PRACTITIONER["created_at"], _NURSE_PRACTI
 _CLIENTS_CURSOR = encode_cursor([_CLIENT["created_at"], _CLIENT_ID])
 
 
+Password = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=256,
+        description="12 to 128 characters; not a common password, nor one holding the email's "
+        "local part or the person's name",
+    ),
+]
+
+
 class _In(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -89,12 +100,7 @@ class PersonIn(_In):
         examples=["amara.okafor@riverside.example"],
         description="The sign-in name; unique across Huddle",
     )
-    password: str = Field(
-        min_length=1,
-        max_length=256,
-        description="12 to 128 characters; not a common password, nor one holding the email's "
-        "local part or the person's name",
-    )
+    password: Password
     display_name: str = Field(min_length=1, max_length=200, examples=["Amara Okafor"])
     profession: Profession
 

@@ -8,6 +8,8 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from huddle_identity.application.links import LinkPolicy
+from huddle_identity.application.mail import MailOutbox
 from huddle_identity.application.passwords import Passwords
 from huddle_identity.application.signing import SigningKeyRing
 from huddle_identity.application.throttle import LoginThrottle
@@ -26,3 +28,7 @@ class Identity:
     tokens: TokenService
     throttle: LoginThrottle
     clock: Callable[[], datetime]
+    mail: MailOutbox
+    links: LinkPolicy
+    # Tells the mailer that mail was queued; called after the transaction commits.
+    mail_queued: Callable[[], None]

@@ -127,6 +127,23 @@ async def register_user(
     return await queries.person_seen_by(conn, user_id=person.user_id, viewer=caller.principal)
 
 
+async def register_invited(
+    conn: AsyncConnection,
+    identity: Identity,
+    *,
+    person: NewPerson,
+    org_id: str,
+    invited_by: str,
+    now: datetime,
+) -> PersonView:
+    """An invitee accepting: registered in the inviting organisation, with the inviter as the
+    actor of the registration (the invitation, not the invitee, decided who joins)."""
+    context = EventContext(tenant_id=org_id, actor=invited_by)
+    await _register(conn, identity, person=person, context=context, now=now)
+    viewer = Principal(person.user_id, org_id, person.org_roles, frozenset(), "user")
+    return await queries.person_seen_by(conn, user_id=person.user_id, viewer=viewer)
+
+
 async def update_user(
     conn: AsyncConnection,
     identity: Identity,
@@ -205,6 +222,7 @@ async def erase_user(
         await identity.vault.destroy(conn, kid=user.id, now=caller.now)
         await people.erase_personal_data(conn, user)
         await credentials.remove(conn, user_id=user.id)
+        await credentials.remove_reset_links(conn, user_id=user.id)
         await identity.tokens.revoke_user(conn, user.id, caller.now)
 
     # Erasing twice decides no event, so nothing is written: DELETE is idempotent.

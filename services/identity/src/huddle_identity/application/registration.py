@@ -41,6 +41,22 @@ async def new_person(
     org_roles: frozenset[OrgRole],
 ) -> NewPerson:
     """Refuse a weak password (422, naming every reason), then hash it with a fresh user id."""
+    return NewPerson(
+        user_id=str(uuid.uuid4()),
+        email=email,
+        display_name=display_name,
+        profession=profession,
+        org_roles=org_roles,
+        password_hash=await checked_password_hash(
+            passwords, password, email=email, display_name=display_name
+        ),
+    )
+
+
+async def checked_password_hash(
+    passwords: Passwords, password: str, *, email: str, display_name: str
+) -> str:
+    """The hash of a password the policy accepts for this person; 422 naming every reason."""
     problems = password_problems(password, email=email, display_name=display_name)
     if problems:
         raise DomainRuleViolated(
@@ -50,14 +66,7 @@ async def new_person(
                 for p in problems
             ],
         )
-    return NewPerson(
-        user_id=str(uuid.uuid4()),
-        email=email,
-        display_name=display_name,
-        profession=profession,
-        org_roles=org_roles,
-        password_hash=await passwords.hash(password),
-    )
+    return await passwords.hash(password)
 
 
 async def person_to_add(

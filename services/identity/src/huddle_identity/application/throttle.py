@@ -43,7 +43,10 @@ class LoginThrottle:
             return None
         return max(1, math.ceil((locked_until - now).total_seconds()))
 
-    async def record_failure(self, key: str, now: datetime) -> None:
+    async def record_failure(self, key: str, now: datetime, *, limit: int | None = None) -> None:
+        """One more failure (or attempt, for what is limited per address: reset requests);
+        ``limit`` replaces the sign-in limit."""
+        most = limit or self.max_failures
         async with self.engine.begin() as conn:
             row = (
                 await conn.execute(
@@ -55,10 +58,10 @@ class LoginThrottle:
             else:
                 failures, started = row.failures + 1, row.window_started_at
             locked_until = None
-            if failures >= self.max_failures:
+            if failures >= most:
                 # Doubling lockouts, capped at the window: slow enough to stop guessing,
                 # short enough that a person who mistyped is not locked out for long.
-                factor = 2 ** min(failures - self.max_failures, 10)
+                factor = 2 ** min(failures - most, 10)
                 locked_until = now + min(self.lockout * factor, self.window)
             stmt = insert(login_throttle).values(
                 key=key, failures=failures, window_started_at=started, locked_until=locked_until

@@ -54,3 +54,18 @@ class TooManyAttempts(HuddleError):
             retry_after=retry_after,
         )
         self.retry_after = retry_after
+
+
+class InvalidLink(HuddleError):
+    """An invitation or reset link that is unknown, used, replaced, revoked or expired: one
+    answer for all, so a guess learns nothing."""
+
+    status = 400
+    code = "invalid-link"
+    title = "This link is no longer valid"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The link was already used, replaced by a newer one, revoked or has expired; ask "
+            "for a new one."
+        )

@@ -5,6 +5,12 @@ from .client_created import ClientCreated
 from .client_out import ClientOut
 from .client_page import ClientPage
 from .deactivation import Deactivation
+from .invitation_accept import InvitationAccept
+from .invitation_create import InvitationCreate
+from .invitation_out import InvitationOut
+from .invitation_out_status import InvitationOutStatus
+from .invitation_page import InvitationPage
+from .invitation_status_filter import InvitationStatusFilter
 from .jwk import Jwk
 from .jwks import Jwks
 from .liveness import Liveness
@@ -17,6 +23,9 @@ from .problem import Problem
 from .profession import Profession
 from .readiness import Readiness
 from .readiness_checks import ReadinessChecks
+from .reset_complete import ResetComplete
+from .reset_request import ResetRequest
+from .reset_requested import ResetRequested
 from .token_request import TokenRequest
 from .token_response import TokenResponse
 from .user_create import UserCreate
@@ -31,6 +40,12 @@ __all__ = (
     "ClientOut",
     "ClientPage",
     "Deactivation",
+    "InvitationAccept",
+    "InvitationCreate",
+    "InvitationOut",
+    "InvitationOutStatus",
+    "InvitationPage",
+    "InvitationStatusFilter",
     "Jwk",
     "Jwks",
     "Liveness",
@@ -43,6 +58,9 @@ __all__ = (
     "Profession",
     "Readiness",
     "ReadinessChecks",
+    "ResetComplete",
+    "ResetRequest",
+    "ResetRequested",
     "TokenRequest",
     "TokenResponse",
     "UserCreate",
