@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -183,6 +184,25 @@ async def test_seeded_and_organisation_instruments(world: World) -> None:
     assert (
         await world.client.post("/v1/instruments", json=custom, headers=member)
     ).status_code == 403
+
+
+async def test_one_key_published_many_times_at_once_gets_one_version_each(world: World) -> None:
+    custom = {
+        "key": "org.concurrent_check",
+        "title": "Concurrent check",
+        "kind": "custom",
+        "scale": {"min": 1, "max": 5},
+        "items": [{"id": "ok", "text": "It went well."}],
+        "scoring": "mean",
+    }
+    answers = await asyncio.gather(
+        *(
+            world.client.post("/v1/instruments", json=custom, headers=world.admin())
+            for _ in range(6)
+        )
+    )
+    assert [a.status_code for a in answers] == [201] * 6, [a.text for a in answers]
+    assert sorted(a.json()["version"] for a in answers) == [1, 2, 3, 4, 5, 6]
 
 
 async def test_instruments_are_listed_in_pages_huddles_first(world: World) -> None:

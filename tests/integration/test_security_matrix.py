@@ -254,6 +254,10 @@ def _member_to_change(world: World, fresh: bool) -> Call:
     )
 
 
+def _a_member(world: World, fresh: bool) -> Call:
+    return Call({"team_id": world.team_id, "user_id": world.user_ids[TEAM_MEMBER]})
+
+
 def _member_to_remove(world: World, fresh: bool) -> Call:
     team_id = world.new_team()[0] if fresh else world.team_id
     return Call({"team_id": team_id, "user_id": world.user_ids[TEAM_MEMBER]})
@@ -478,6 +482,14 @@ MATRIX: list[Operation] = [
     ),
     Operation("teams", "GET", "/v1/teams/{team_id}/members", rule(**DETAILS), 404, _team),
     Operation("teams", "POST", "/v1/teams/{team_id}/members", managers(201), 404, _member_to_add),
+    Operation(
+        "teams",
+        "GET",
+        "/v1/teams/{team_id}/members/{user_id}",
+        rule(**DETAILS),
+        404,
+        _a_member,
+    ),
     Operation(
         "teams",
         "PUT",

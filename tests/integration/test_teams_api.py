@@ -213,6 +213,14 @@ async def test_adding_a_member_answers_201_with_a_location_and_lists_them(world:
         "profession": "social_worker",
         "user_status": "active",
     }
+    # The Location reads the member, with the team's version to change them next.
+    read = await world.client.get(added.headers["Location"], headers=world.headers("nurse"))
+    assert read.status_code == 200, read.text
+    assert (read.json(), read.headers["ETag"]) == (member, '"4"')
+    outsider = world.url(f"/members/{world.id_of('outsider')}")
+    assert_problem(
+        await world.client.get(outsider, headers=world.headers("admin")), 404, "member-not-found"
+    )
 
 
 async def test_only_active_people_of_the_same_organisation_can_join(world: World) -> None:
@@ -301,6 +309,9 @@ async def test_removing_a_member_answers_204_and_they_are_gone(world: World) -> 
     assert world.id_of("nurse") not in await members_of(world)
     assert_problem(
         await world.client.delete(url, headers=world.headers("admin")), 404, "member-not-found"
+    )
+    assert_problem(
+        await world.client.get(url, headers=world.headers("admin")), 404, "member-not-found"
     )
     history = await history_of(world)
     assert history[-1]["data"]["role"] == "nurse"

@@ -127,6 +127,15 @@ async def publish_instrument(
             "The instrument definition is not valid: " + "; ".join(problems),
             errors=[{"location": ["body"], "message": p, "type": "definition"} for p in problems],
         )
+    # Publishing one key twice at the same moment: the second waits for the first to commit,
+    # then numbers after it (instead of taking the same version and failing on the unique key).
+    await conn.execute(
+        select(
+            func.pg_advisory_xact_lock(
+                func.hashtextextended(f"instrument:{org_id}:{definition.key}", 0)
+            )
+        )
+    )
     latest = await conn.execute(
         select(func.max(instruments.c.version)).where(
             instruments.c.scope == org_id, instruments.c.key == definition.key

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 
@@ -76,20 +76,54 @@ async def list_members(
             after=str(after[0]) if after else None,
             limit=limit,
         )
-    items = [
-        MemberOut(
-            user_id=r["user_id"],
-            role=TeamRole(r["role"]),
-            role_since=r["role_since"],
-            joined_on=r["joined_on"],
-            profession=r["profession"],
-            user_status=r["user_status"],
-        )
-        for r in page.rows
-    ]
+    items = [member_out(r) for r in page.rows]
     next_cursor = encode_cursor([page.rows[-1]["user_id"]]) if page.has_more else None
     response.headers["ETag"] = etag(version)
     return MemberPage(items=items, next_cursor=next_cursor)
+
+
+def member_out(row: Any) -> MemberOut:
+    return MemberOut(
+        user_id=row["user_id"],
+        role=TeamRole(row["role"]),
+        role_since=row["role_since"],
+        joined_on=row["joined_on"],
+        profession=row["profession"],
+        user_status=row["user_status"],
+    )
+
+
+@router.get(
+    "/{user_id}",
+    response_model=MemberOut,
+    operation_id="read_team_member",
+    summary="Read a member",
+    responses={
+        200: {"description": "The member", "headers": ETAG},
+        **problems(
+            403,
+            404,
+            _403=READ_403,
+            _404="No such team, or the person is not a member of it now",
+        ),
+    },
+)
+async def read_member(
+    team_id: TeamId,
+    user_id: UserId,
+    response: Response,
+    runtime: Runtime,
+    principal: CurrentPrincipal,
+) -> MemberOut:
+    """A current member of the team, with their team role and what the directory knows of them
+    (the `Location` of adding them). The same callers as the member list; `ETag` is the team's
+    version, to send as `If-Match` when changing their role or removing them."""
+    async with runtime.engine.connect() as conn:
+        row, version = await queries.read_member(
+            conn, team_id=str(team_id), user_id=str(user_id), principal=principal
+        )
+    response.headers["ETag"] = etag(version)
+    return member_out(row)
 
 
 @router.post(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import and_, exists, select
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -16,7 +17,7 @@ from huddle_shared.pagination import Page, contains, fetch_page
 from huddle_teams.adapters.tables import team_list, team_members, user_directory
 from huddle_teams.application import access
 from huddle_teams.application.handlers import load_team
-from huddle_teams.domain.errors import TeamNotFound
+from huddle_teams.domain.errors import NotAMember, TeamNotFound
 from huddle_teams.domain.state import Team, TeamStatus
 
 
@@ -102,22 +103,7 @@ async def list_members(
     the page older than it)."""
     role, version = await _visible_team(conn, team_id=team_id, principal=principal)
     access.ensure_can_read_details(principal, team_role=role)
-    query = (
-        select(
-            team_members.c.user_id,
-            team_members.c.role,
-            team_members.c.role_since,
-            team_members.c.joined_on,
-            user_directory.c.profession,
-            user_directory.c.status.label("user_status"),
-        )
-        .select_from(
-            team_members.outerjoin(
-                user_directory, user_directory.c.user_id == team_members.c.user_id
-            )
-        )
-        .where(team_members.c.team_id == team_id)
-    )
+    query = _member_query().where(team_members.c.team_id == team_id)
     page = await fetch_page(
         conn,
         query,
@@ -126,6 +112,42 @@ async def list_members(
         limit=limit,
     )
     return page, version
+
+
+def _member_query() -> Any:
+    return select(
+        team_members.c.user_id,
+        team_members.c.role,
+        team_members.c.role_since,
+        team_members.c.joined_on,
+        user_directory.c.profession,
+        user_directory.c.status.label("user_status"),
+    ).select_from(
+        team_members.outerjoin(user_directory, user_directory.c.user_id == team_members.c.user_id)
+    )
+
+
+async def read_member(
+    conn: AsyncConnection, *, team_id: str, user_id: str, principal: Principal
+) -> tuple[Any, int]:
+    """One current member of the team (whom the add answered with in ``Location``), and the
+    team's version; 404 for a person who is not on the team now."""
+    role, version = await _visible_team(conn, team_id=team_id, principal=principal)
+    access.ensure_can_read_details(principal, team_role=role)
+    row = (
+        (
+            await conn.execute(
+                _member_query().where(
+                    team_members.c.team_id == team_id, team_members.c.user_id == user_id
+                )
+            )
+        )
+        .mappings()
+        .one_or_none()
+    )
+    if row is None:
+        raise NotAMember("This person is not a member of the team")
+    return row, version
 
 
 async def team_history(
