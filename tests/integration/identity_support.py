@@ -74,3 +74,11 @@ async def bearer(client: httpx.AsyncClient, email: str) -> dict[str, str]:
     response = await sign_in(client, email)
     assert response.status_code == 200, response.text
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+def metric_value(metrics_text: str, series: str) -> float:
+    """One series' value in a /metrics answer (0 while it has not been recorded yet)."""
+    for line in metrics_text.splitlines():
+        if line.startswith(series + " "):
+            return float(line.rsplit(" ", 1)[1])
+    return 0.0

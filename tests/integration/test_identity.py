@@ -21,7 +21,16 @@ from huddle_identity.api.schemas import (
 )
 
 from .conftest import RunningService
-from .identity_support import PASSWORD, bearer, identity, person, sign_in, sign_up, start_identity
+from .identity_support import (
+    PASSWORD,
+    bearer,
+    identity,
+    metric_value,
+    person,
+    sign_in,
+    sign_up,
+    start_identity,
+)
 
 __all__ = ["identity", "start_identity"]  # fixtures used by this module
 
@@ -462,3 +471,21 @@ async def test_the_token_endpoint_refuses_json(identity: RunningService) -> None
     response = await identity.client.post("/v1/auth/token", json={"grant_type": "password"})
     assert response.status_code in (400, 415, 422)
     assert response.status_code != 500
+
+
+async def test_token_requests_are_counted_by_grant_and_result(identity: RunningService) -> None:
+    org = await sign_up(identity.client)
+    issued = 'huddle_token_requests_total{grant="password",result="issued"}'
+    refused = 'huddle_token_requests_total{grant="password",result="invalid_grant"}'
+    other = 'huddle_token_requests_total{grant="other",result="unsupported_grant_type"}'
+    before = (await identity.client.get("/metrics")).text
+    assert (await sign_in(identity.client, org["admin_email"])).status_code == 200
+    assert (
+        await sign_in(identity.client, org["admin_email"], "wrong password!!")
+    ).status_code == 400
+    strange = await identity.client.post("/v1/auth/token", data={"grant_type": "x" * 30})
+    assert strange.status_code == 400
+    after = (await identity.client.get("/metrics")).text
+    for series in (issued, refused, other):
+        assert metric_value(after, series) == metric_value(before, series) + 1, series
+    assert "x" * 30 not in after, "an unknown grant's name never becomes a label"

@@ -20,7 +20,7 @@ from huddle_identity.api.schemas import UserOut
 from huddle_shared.config import to_asyncpg_url
 
 from .conftest import RunningService
-from .identity_support import PASSWORD, bearer, sign_in, sign_up, start_identity
+from .identity_support import PASSWORD, bearer, metric_value, sign_in, sign_up, start_identity
 
 __all__ = ["start_identity"]  # the fixture this module uses
 
@@ -284,3 +284,30 @@ async def _until(condition: Callable[[], bool], timeout_s: float = 30) -> None:
     while not condition():
         assert time.monotonic() < deadline, "not within the time"
         await asyncio.sleep(0.1)
+
+
+async def test_sent_mail_is_counted_and_forgotten_after_the_retention(
+    start_identity: Callable[..., Any], sink: MailSink
+) -> None:
+    settings = {**sink.settings, "mailer_poll_interval_s": 0.2}
+    sent = 'huddle_mail_sent_messages_total{template="password_reset"}'
+    async with start_identity(**settings) as first:
+        before = metric_value((await first.client.get("/metrics")).text, sent)
+        org = await sign_up(first.client)
+        email = org["admin_email"]
+        assert (await first.client.post("/v1/password-resets", json={"email": email})).is_success
+        await sink.wait_for(email)
+        metrics_text = (await first.client.get("/metrics")).text
+        assert metric_value(metrics_text, sent) == before + 1
+        database_url = first.database_url
+    kept = (await _execute(first, select(mail_outbox.c.id, mail_outbox.c.sent_at))).all()
+    assert len(kept) == 1 and kept[0].sent_at is not None, "kept for now, without its secrets"
+
+    # A process whose retention is shorter than the row's age forgets it on its first pass.
+    async with start_identity(database_url, **settings, mail_retention_days=1e-6):
+        remaining = 1
+        deadline = time.monotonic() + 30
+        while remaining and time.monotonic() < deadline:
+            await asyncio.sleep(0.2)
+            remaining = len((await _execute(first, select(mail_outbox.c.id))).all())
+    assert remaining == 0

@@ -172,6 +172,15 @@ WEBHOOK_DISABLED = _counter(
     ("subscription",),
 )
 
+# Sign-in (identity's token endpoint). ``grant`` is password, refresh_token, client_credentials
+# or other; ``result`` is issued, throttled, or the OAuth error (invalid_grant, invalid_client,
+# invalid_scope, invalid_request, unsupported_grant_type). No user or client id is a label.
+TOKEN_REQUESTS = _counter(
+    "huddle_token_requests",
+    "Token endpoint requests, by grant and result (issued, throttled, or the OAuth error)",
+    ("grant", "result"),
+)
+
 # Mail (the identity service's mailer: invitations, password resets). ``template`` is one of a
 # handful of names; no address or token is ever a label.
 MAIL_SENT = _counter(

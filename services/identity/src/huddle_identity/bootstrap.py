@@ -60,6 +60,7 @@ def build_identity(settings: IdentitySettings, runtime: ServiceRuntime) -> Ident
         server=smtp_server(settings),
         clock=runtime.clock,
         poll_interval_s=settings.mailer_poll_interval_s,
+        retention=timedelta(days=settings.mail_retention_days),
     )
     runtime.add_task("mailer", mailer.run)
     return Identity(

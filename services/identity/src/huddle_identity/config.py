@@ -38,6 +38,8 @@ class IdentitySettings(ServiceSettings):
     smtp_timeout_s: float = Field(default=30.0, gt=0, le=300)
     mail_from: str = "Huddle <no-reply@huddle.invalid>"
     mailer_poll_interval_s: float = Field(default=2.0, gt=0, le=300)
+    # How long a sent mail's row (without its secrets) is kept, then deleted.
+    mail_retention_days: float = Field(default=30.0, gt=0, le=3650)
     # Where the links in mails lead: the web console, which calls the API behind them.
     public_url: str = "http://127.0.0.1:8080"
     invitation_ttl_h: int = Field(default=7 * 24, ge=1, le=30 * 24)

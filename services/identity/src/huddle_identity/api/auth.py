@@ -18,9 +18,11 @@ from huddle_identity.domain.errors import (
     InvalidClient,
     InvalidGrant,
     InvalidRequest,
+    OAuthError,
     TooManyAttempts,
     UnsupportedGrantType,
 )
+from huddle_shared import metrics
 from huddle_shared.errors import HuddleError
 from huddle_shared.openapi import RETRY_AFTER, problem
 from huddle_shared.problems import PROBLEM_JSON, PROBLEM_TYPE_BASE
@@ -152,8 +154,22 @@ async def issue_token(
         else:
             raise UnsupportedGrantType(f"Unsupported grant_type '{grant_type[:40]}'")
     except TooManyAttempts as exc:
+        _count(grant_type, "throttled")
         return too_many_attempts(exc, request, NO_STORE)
+    except OAuthError as exc:
+        _count(grant_type, exc.oauth_error)
+        raise
+    _count(grant_type, "issued")
     return JSONResponse(body, headers=NO_STORE)
+
+
+_GRANTS = frozenset({"password", "refresh_token", "client_credentials"})
+
+
+def _count(grant_type: str | None, result: str) -> None:
+    """Token requests by grant and outcome; an unknown grant's name never becomes a label."""
+    grant = grant_type if grant_type in _GRANTS else "other"
+    metrics.TOKEN_REQUESTS.add(1, {"grant": grant, "result": result})
 
 
 @router.get(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -28,7 +29,7 @@ from typing import Any, Literal
 
 import aiosmtplib
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from huddle_identity.adapters.tables import mail_outbox
@@ -41,6 +42,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _SEAL_KID = "identity-mail"
 MAX_DELAY = timedelta(minutes=15)
 FIRST_DELAY = timedelta(seconds=5)
+PURGE_EVERY_S = 3600.0
 
 Security = Literal["starttls", "tls", "none"]
 # What a send can fail with: the SMTP server's refusal or absence, or a row that cannot be
@@ -145,6 +147,7 @@ class Mailer:
         server: SmtpServer | None,
         clock: Callable[[], datetime],
         poll_interval_s: float,
+        retention: timedelta = timedelta(days=30),
     ) -> None:
         self.engine = engine
         self.outbox = outbox
@@ -152,7 +155,9 @@ class Mailer:
         self.server = server
         self.clock = clock
         self.poll_interval_s = poll_interval_s
+        self.retention = retention
         self._wake = asyncio.Event()
+        self._purged_at: float | None = None
 
     def wake(self) -> None:
         """A mail was just queued (after its transaction committed): look now."""
@@ -166,9 +171,24 @@ class Mailer:
             try:
                 while not stop.is_set() and await self.send_one():
                     pass
+                await self._purge_now_and_then()
             except Exception:  # the database may be away for a while; keep the loop alive
                 logger.exception("mailer: could not read the outbox; retrying")
             await self._pause(stop)
+
+    async def _purge_now_and_then(self) -> None:
+        if self._purged_at is None or time.monotonic() - self._purged_at >= PURGE_EVERY_S:
+            await self.purge_sent()
+            self._purged_at = time.monotonic()
+
+    async def purge_sent(self) -> int:
+        """Forget sent mail older than the retention (its secrets went when it was sent; the
+        row itself only says that a mail of that kind went to someone of the organisation)."""
+        cutoff = self.clock() - self.retention
+        old = select(mail_outbox.c.id).where(mail_outbox.c.sent_at < cutoff).limit(1000)
+        async with self.engine.begin() as conn:
+            result = await conn.execute(delete(mail_outbox).where(mail_outbox.c.id.in_(old)))
+        return int(result.rowcount or 0)
 
     async def _pause(self, stop: asyncio.Event) -> None:
         self._wake.clear()
