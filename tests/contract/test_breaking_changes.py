@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import datetime
 import json
+import subprocess
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -284,17 +285,42 @@ def test_a_document_never_committed_is_its_own_baseline_once_it_is_written(tmp_p
     assert baselines(path) == [Baseline("the working tree", render(small_document()))]
 
 
-def test_every_committed_version_of_a_document_is_a_baseline_each_text_once() -> None:
-    """Read-only on this repository's history, with docs/asyncapi.json as a document that has
-    one: every commit that changed it, newest first, and the working tree's file if it differs."""
-    path = REPO / "docs" / "asyncapi.json"
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_every_committed_version_of_a_document_is_a_baseline_each_text_once(
+    tmp_path: Path,
+) -> None:
+    """In a repository of the test's own: every commit that changed the document, newest
+    first, each distinct text once, then the working tree's file when it differs."""
+    _git(tmp_path, "init", "-q")
+    path = tmp_path / "docs" / "openapi" / "teams.json"
+    path.parent.mkdir(parents=True)
+    first, second = small_document(), small_document()
+    second["info"]["version"] = "1.1.0"
+    for version in (first, second):
+        path.write_text(render(version))
+        _git(tmp_path, "add", "-A")
+        _git(tmp_path, "commit", "-q", "-m", "a version")
+    (tmp_path / "other.txt").write_text("a commit that does not touch the document")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "unrelated")
+
     found = baselines(path)
-    commits = [b for b in found if b.label.startswith("commit ")]
-    if not commits:
-        pytest.skip("no git history here (not a work tree): no committed versions")
-    assert found[: len(commits)] == commits
-    assert len({b.text for b in found}) == len(found)
-    assert found[len(commits) :] in ([], [Baseline("the working tree", path.read_text())])
+    assert [b.text for b in found] == [render(second), render(first)]
+    assert all(b.label.startswith("commit ") for b in found)
+
+    edited = small_document()
+    edited["info"]["version"] = "1.2.0"
+    path.write_text(render(edited))
+    assert baselines(path)[-1] == Baseline("the working tree", render(edited))
+    assert len(baselines(path)) == 3
 
 
 def test_a_change_reads_as_its_rule_operation_and_text() -> None:

@@ -2,10 +2,11 @@
 response headers, and the inference of the errors that come from the request's shape.
 
 Every route names its own operation-specific problems (``problems(403, 404, 409)``);
-:func:`document_request_errors` adds, when a service's app is built, what the shared layers
-answer for every route of a kind: 401 where a principal is required, 400/413/415/422 where a JSON
-body is read, 422 where parameters are validated, 503 where the database is used. So a dashboard
-``GET`` documents neither 413 nor 415, and a new route cannot forget 401.
+:func:`document_request_errors` adds to the generated document (once, when it is first
+asked for) what the shared layers answer for every route of a kind: 401 where a principal is
+required, 400/413/415/422 where a JSON body is read, 422 where parameters are validated, 400
+where a ``cursor`` is taken, 503 where the database is used. So a dashboard ``GET`` documents
+neither 413 nor 415, and a new route cannot forget 401.
 """
 
 from __future__ import annotations

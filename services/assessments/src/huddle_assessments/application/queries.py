@@ -34,7 +34,7 @@ from huddle_assessments.projections.directory import link_hash
 from huddle_shared.auth import Principal
 from huddle_shared.contracts.identity import OrgRole
 from huddle_shared.errors import NotFound
-from huddle_shared.http import BadRequest, decode_cursor
+from huddle_shared.http import BAD_CURSOR, BadRequest, decode_cursor
 from huddle_shared.pagination import Page, fetch_page, time_and_id_cursor
 
 COMMENT_THRESHOLD = 10
@@ -128,7 +128,7 @@ def _instrument_cursor(cursor: str | None) -> tuple[int, str, int] | None:
         or not _is_int(version)
         or not 1 <= version <= _MAX_VERSION
     ):
-        raise BadRequest("The cursor is not one this API issued")
+        raise BadRequest(BAD_CURSOR)
     return rank, key, version
 
 
@@ -296,5 +296,5 @@ def _comment_cursor(cursor: str | None) -> tuple[str] | None:
     if values is None:
         return None
     if not isinstance(values[0], str):
-        raise BadRequest("The cursor is not one this API issued")
+        raise BadRequest(BAD_CURSOR)
     return (values[0],)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -457,17 +457,3 @@ async def complete_reset(
     )
     await identity.tokens.revoke_user(conn, row.user_id, now)
     await identity.throttle.reset(throttle_key("user", row.email))
-
-
-async def open_resets(conn: AsyncConnection, *, user_id: str, now: datetime) -> int:
-    """Reset links of a person still good (tests, and the erasure that removes them)."""
-    count = await conn.scalar(
-        select(func.count())
-        .select_from(password_resets)
-        .where(
-            password_resets.c.user_id == user_id,
-            password_resets.c.used_at.is_(None),
-            password_resets.c.expires_at > now,
-        )
-    )
-    return int(count or 0)

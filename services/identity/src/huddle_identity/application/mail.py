@@ -29,7 +29,7 @@ from typing import Any, Literal
 
 import aiosmtplib
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from huddle_identity.adapters.tables import mail_outbox
@@ -270,11 +270,3 @@ class Mailer:
             password=server.password,
             timeout=server.timeout_s,
         )
-
-
-async def pending_mail(conn: AsyncConnection) -> int:
-    """Mail not sent yet (for readiness reports and tests)."""
-    count = await conn.scalar(
-        select(func.count()).select_from(mail_outbox).where(mail_outbox.c.sent_at.is_(None))
-    )
-    return int(count or 0)

@@ -4,5 +4,4 @@ from __future__ import annotations
 
 INTEGRATOR_403 = "Only org admins and clients with the `events:read` scope"
 ORG_ADMIN_403 = "Only an org admin can change what the organisation shares"
-CURSOR_400 = "The cursor is not one this API issued"
 SUBSCRIPTION_404 = "No such webhook subscription (or it belongs to another organisation)"

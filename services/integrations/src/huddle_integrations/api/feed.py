@@ -10,14 +10,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 
 from huddle_integrations.api import examples
-from huddle_integrations.api.common import CURSOR_400, INTEGRATOR_403
+from huddle_integrations.api.common import INTEGRATOR_403
 from huddle_integrations.api.deps import Engine, Settings
 from huddle_integrations.api.feed_schemas import CloudEvent, EventTypePage
 from huddle_integrations.application import feed
 from huddle_integrations.application.access import ensure_integrator
 from huddle_integrations.domain.feed import BATCH_CONTENT_TYPE
 from huddle_shared.auth import CurrentPrincipal
-from huddle_shared.http import BadRequest, Cursor, Limit, decode_cursor, encode_cursor
+from huddle_shared.http import BAD_CURSOR, BadRequest, Cursor, Limit, decode_cursor, encode_cursor
 from huddle_shared.openapi import problems
 
 router = APIRouter(prefix="/v1", tags=["event feed"])
@@ -120,7 +120,7 @@ async def list_integration_events(
     response_model=EventTypePage,
     operation_id="list_event_types",
     summary="List the integration event types",
-    responses=problems(400, 403, _400=CURSOR_400, _403=INTEGRATOR_403),
+    responses=problems(403, _403=INTEGRATOR_403),
 )
 async def list_event_types(
     principal: CurrentPrincipal, limit: Limit = 100, cursor: Cursor = None
@@ -131,7 +131,7 @@ async def list_event_types(
     ensure_integrator(principal)
     after = decode_cursor(cursor, 1)
     if after is not None and not isinstance(after[0], str):
-        raise BadRequest(CURSOR_400)
+        raise BadRequest(BAD_CURSOR)
     types = [t for t in feed.feed_types() if after is None or t > after[0]]
     items = types[:limit]
     more = len(types) > limit

@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 
 from huddle_integrations.api import examples
-from huddle_integrations.api.common import CURSOR_400, INTEGRATOR_403, SUBSCRIPTION_404
+from huddle_integrations.api.common import INTEGRATOR_403, SUBSCRIPTION_404
 from huddle_integrations.api.webhook_schemas import (
     DeliveryOut,
     DeliveryPage,
@@ -93,7 +93,7 @@ async def create_subscription(
     response_model=SubscriptionPage,
     operation_id="list_webhook_subscriptions",
     summary="List the organisation's subscriptions",
-    responses=problems(400, 403, _400=CURSOR_400, _403=INTEGRATOR_403),
+    responses=problems(403, _403=INTEGRATOR_403),
 )
 async def list_subscriptions(
     principal: CurrentPrincipal, webhooks: Webhooks, limit: Limit = 50, cursor: Cursor = None
@@ -242,7 +242,7 @@ async def ping(
     response_model=DeliveryPage,
     operation_id="list_webhook_deliveries",
     summary="List the subscription's deliveries",
-    responses=problems(400, 403, 404, _400=CURSOR_400, _403=INTEGRATOR_403, _404=SUBSCRIPTION_404),
+    responses=problems(403, 404, _403=INTEGRATOR_403, _404=SUBSCRIPTION_404),
 )
 async def list_deliveries(
     subscription_id: uuid.UUID,

@@ -51,7 +51,7 @@ from huddle_shared.contracts.integration_config import (
 from huddle_shared.errors import Conflict, DomainRuleViolated, NotFound
 from huddle_shared.events import DomainEvent
 from huddle_shared.eventstore import EventStore
-from huddle_shared.http import BadRequest, check_if_match, decode_cursor, encode_cursor
+from huddle_shared.http import BAD_CURSOR, BadRequest, check_if_match, decode_cursor, encode_cursor
 from huddle_shared.pagination import fetch_page, time_and_id_cursor
 from huddle_shared.runtime import utc_now
 
@@ -694,10 +694,10 @@ def _uuid_or_400(value: str) -> uuid.UUID:
     try:
         return uuid.UUID(value)
     except ValueError as exc:
-        raise BadRequest("The cursor is not one this API issued") from exc
+        raise BadRequest(BAD_CURSOR) from exc
 
 
 def _int_or_400(value: Any) -> int:
     if not isinstance(value, int):
-        raise BadRequest("The cursor is not one this API issued")
+        raise BadRequest(BAD_CURSOR)
     return value
