@@ -7,7 +7,7 @@ DEVSTACK := uv run --frozen python -m huddle_devtools.devinfra
 .PHONY: help install run run-with-prometheus up down status demo test lint typecheck pytest unit integration observability bench asyncapi openapi clients console prometheus-rule clean
 
 help:
-	@echo "make run      - install what is missing, start PostgreSQL, Kafka and the five services (Ctrl-C stops)"
+	@echo "make run      - install what is missing, start PostgreSQL, Kafka, the five services, the console, a mail sink and Keycloak (Ctrl-C stops)"
 	@echo "make up       - the same, in the background, starting only what is not running;  make down - stop it;  make status"
 	@echo "make run-with-prometheus - make run plus a local Prometheus (127.0.0.1:9090) with the alert rules"
 	@echo "make console  - build the web console (web/dist); make run/up build and serve it on 127.0.0.1:8080"

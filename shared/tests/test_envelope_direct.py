@@ -192,3 +192,21 @@ def test_a_record_without_id_spec_version_or_time_is_refused_not_filled_in() -> 
     for name in ("ce_id", "ce_specversion", "ce_time"):
         without = [(n, v) for n, v in headers if n != name]
         assert public((key, value, without)) == "refused", name
+
+
+def test_trace_headers_that_are_not_ascii_read_the_same_on_both_paths() -> None:
+    # Found by the property above: the direct path read a traceparent as UTF-8 ("café") where
+    # the SDK path reads trace headers byte for byte ("cafÃ©").
+    key, value, headers = to_kafka(
+        event_id=uuid.UUID(int=4),
+        event_type="t",
+        source="s",
+        subject="team-1",
+        time=datetime(2026, 11, 25, tzinfo=UTC),
+        tenant_id="org-1",
+        stream_version=1,
+        data={},
+    )
+    for name in ("traceparent", "tracestate"):
+        odd = [*headers, (name, "caf\u00e9".encode())]
+        assert decode_direct(key, value, dict(odd)) == sdk_only((key, value, odd)), name

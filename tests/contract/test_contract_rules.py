@@ -19,6 +19,11 @@ from jsonschema import Draft202012Validator
 
 SERVICES = ("identity", "teams", "assessments", "insights", "integrations")
 PROBLEM_JSON = "application/problem+json"
+# SCIM (identity's /scim/v2, RFC 7644) is another protocol, with its own media type and its own
+# error format, which SCIM clients (Entra ID, Okta) read: there, bodies are application/scim+json
+# and errors the SCIM Error message; the rules are the same otherwise.
+SCIM_PREFIX = "/scim/v2"
+SCIM_JSON = "application/scim+json"
 OPERATION_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 # FastAPI's generated ids end in the path and the method (`..._v1_teams__team_id__get`).
 GENERATED_ID = re.compile(r"_(get|post|put|patch|delete)$")
@@ -125,10 +130,15 @@ def schema_has_example(document: dict[str, Any], schema: dict[str, Any]) -> bool
     return bool(parts) and all(schema_has_example(document, part) for part in parts)
 
 
+def is_scim(operation: Operation) -> bool:
+    return operation.path.startswith(SCIM_PREFIX + "/")
+
+
 def json_bodies(operation: Operation) -> Iterator[tuple[str, dict[str, Any]]]:
+    media_type = SCIM_JSON if is_scim(operation) else "application/json"
     for status, response in operation.responses().items():
         if status.startswith("2"):
-            media = response.get("content", {}).get("application/json")
+            media = response.get("content", {}).get(media_type)
             if media is not None:
                 yield status, media
 
@@ -202,6 +212,15 @@ def test_every_example_is_valid_for_its_schema(document: dict[str, Any]) -> None
     assert not problems, "\n".join(problems)
 
 
+# The sign-in page is read by a person in a browser: its refusals are the page again, in HTML,
+# with the reason (never a redirect to an unregistered URI). Nothing else answers errors in HTML.
+HTML_ERRORS = {
+    "GET /v1/auth/authorize",
+    "POST /v1/auth/authorize",
+    "GET /v1/auth/sso/callback",
+}
+
+
 def test_errors_are_problems_that_can_occur(document: dict[str, Any]) -> None:
     problems: list[str] = []
     for op in operations(document):
@@ -210,12 +229,19 @@ def test_errors_are_problems_that_can_occur(document: dict[str, Any]) -> None:
             problems.append(f"{op.name}: documents no error at all")
         for status, response in errors.items():
             content = response.get("content", {})
-            if set(content) != {PROBLEM_JSON}:
-                problems.append(f"{op.name} {status}: not (only) {PROBLEM_JSON}: {set(content)}")
+            if op.name in HTML_ERRORS and set(content) == {"text/html"}:
+                if status == "429" and "Retry-After" not in response.get("headers", {}):
+                    problems.append(f"{op.name} {status}: Retry-After not documented")
                 continue
-            media = content[PROBLEM_JSON]
-            if resolve(document, media.get("schema", {})).get("title") != "Problem":
-                problems.append(f"{op.name} {status}: not the Problem schema")
+            media_type, title = (
+                (SCIM_JSON, "ScimError") if is_scim(op) else (PROBLEM_JSON, "Problem")
+            )
+            if set(content) != {media_type}:
+                problems.append(f"{op.name} {status}: not (only) {media_type}: {set(content)}")
+                continue
+            media = content[media_type]
+            if resolve(document, media.get("schema", {})).get("title") != title:
+                problems.append(f"{op.name} {status}: not the {title} schema")
             if not has_example(document, media):
                 problems.append(f"{op.name} {status}: no example")
         has_body = "requestBody" in op.spec

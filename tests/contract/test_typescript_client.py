@@ -1,7 +1,8 @@
 """The TypeScript client (clients/typescript) is what its generator makes of the committed
 documents, and it type-checks: the package itself, the typed usage file that reads the
 dashboards as the console does, and the web console over it (`tsc --noEmit` each). A contract
-change that breaks what the console uses fails here.
+change that breaks what the console uses fails here. The console's own unit tests (`npm test`
+in web/: node's test runner over its sign-in flow) run here too.
 
 node_modules is provisioned with ``npm ci`` from each package's lockfile (``--prefer-offline``,
 so a warm npm cache is enough), skipped while it already holds what the lockfile names.
@@ -85,6 +86,12 @@ def test_the_client_and_its_usage_type_check(client_package: Path) -> None:
 def test_the_web_console_type_checks_over_the_client(web_package: Path) -> None:
     result = npm(web_package, "run", "typecheck")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_web_consoles_unit_tests_pass(web_package: Path) -> None:
+    result = npm(web_package, "test")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "# fail 0" in result.stdout, result.stdout
 
 
 def test_reading_a_field_the_contract_does_not_have_fails_type_checking(

@@ -134,10 +134,13 @@ def test_nginx_passes_each_api_to_its_service_with_the_ingress_public_paths() ->
         allowed = re.compile(f"(?:{pattern})")
         assert allowed.fullmatch("v1/teams/42/dashboard") and allowed.fullmatch("openapi.json")
         assert not allowed.fullmatch("metrics") and not allowed.fullmatch("health/ready")
-        jwks = allowed.fullmatch(".well-known/jwks.json")
-        assert bool(jwks) is (service == "identity"), service
+        for identity_only in (".well-known/jwks.json", ".well-known/openid-configuration"):
+            found = allowed.fullmatch(identity_only)
+            assert bool(found) is (service == "identity"), (service, identity_only)
     assert "location = /healthz" in NGINX_CONF.read_text()
-    assert "try_files $uri /index.html;" in NGINX_CONF.read_text()
+    # A file of the build, its .html (signin/callback.html for /signin/callback: identity's
+    # redirect URI, built by web/vite.config.ts), else the console's index.html.
+    assert "try_files $uri $uri.html /index.html;" in NGINX_CONF.read_text()
 
 
 def test_the_console_image_builds_with_node_and_serves_with_unprivileged_nginx(

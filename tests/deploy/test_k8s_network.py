@@ -12,6 +12,9 @@ JWKS_CLIENTS = ("teams", "assessments", "insights", "integrations")
 # The one service that sends requests out of the cluster: webhook deliveries to customers' https
 # endpoints.
 WEBHOOK_SENDER = "integrations"
+# Who may open connections to the internet (https only): the webhook sender, and identity for
+# organisations' own OpenID providers (single sign-on).
+INTERNET_CLIENTS = (WEBHOOK_SENDER, "identity")
 PUBLIC_ADDRESSES = ("93.184.215.14", "8.8.8.8", "2606:2800:21f:cb07:6820:80da:af6b:8b2c")
 # Private, loopback, link-local (cloud metadata), CGNAT, documentation and IPv4-mapped addresses:
 # never a webhook target, whatever DNS says.
@@ -168,9 +171,12 @@ def test_prod_fetches_the_jwks_through_the_ingress(rendered: dict[str, list[Obj]
     assert not egress_allowed(cluster.policies, cluster.api("identity"), controller, 443)
 
 
-def test_only_the_webhook_sender_reaches_the_internet_and_only_on_443(cluster: Cluster) -> None:
-    sender = cluster.api(WEBHOOK_SENDER)
-    migration = cluster.migration(WEBHOOK_SENDER)
+@pytest.mark.parametrize("service", INTERNET_CLIENTS)
+def test_only_the_webhook_sender_and_sso_reach_the_internet_and_only_on_443(
+    cluster: Cluster, service: str
+) -> None:
+    sender = cluster.api(service)
+    migration = cluster.migration(service)
     for ip in PUBLIC_ADDRESSES:
         assert egress_allowed(cluster.policies, sender, Address(ip), 443), ip
         for port in (80, 22, 25, 5432, 8443, 9093):
@@ -180,7 +186,7 @@ def test_only_the_webhook_sender_reaches_the_internet_and_only_on_443(cluster: C
         assert not egress_allowed(cluster.policies, sender, Address(ip), 443), ip
     # No other Huddle pod may open a connection to the internet.
     for service in SERVICE_NAMES:
-        if service == WEBHOOK_SENDER:
+        if service in INTERNET_CLIENTS:
             continue
         for pod in (cluster.api(service), cluster.migration(service)):
             for ip in PUBLIC_ADDRESSES:
@@ -220,8 +226,11 @@ def test_only_the_mailer_reaches_smtp_servers_and_only_on_the_submission_ports(
             assert not egress_allowed(
                 cluster.policies, cluster.migration(MAILER), Address(ip), port
             ), (ip, port)
-        for port in (25, 80, 443, 22, 5432):
+        for port in (25, 80, 22, 5432):
             assert not egress_allowed(cluster.policies, mailer, Address(ip), port), (ip, port)
+        # 443 only to public addresses (single sign-on), never the relay on its network.
+        if ip not in PUBLIC_ADDRESSES:
+            assert not egress_allowed(cluster.policies, mailer, Address(ip), 443), ip
     # The rule matches addresses, not the cluster's pods.
     for pod in (cluster.stranger(), cluster.collector(), cluster.database(MAILER)):
         assert not egress_allowed(cluster.policies, mailer, pod, 587), pod

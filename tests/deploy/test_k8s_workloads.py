@@ -280,11 +280,9 @@ def test_ingress_routes_each_prefix_to_its_service(
             if p["backend"]["service"]["name"] == service
         ]
         assert backends == [{"name": service, "port": {"name": "http"}}]
-    assert route(ingress, "/identity/.well-known/jwks.json") == (
-        "identity",
-        "/.well-known/jwks.json",
-    )
-    assert route(ingress, "/teams/.well-known/jwks.json") is None
+    for well_known in ("/.well-known/jwks.json", "/.well-known/openid-configuration"):
+        assert route(ingress, f"/identity{well_known}") == ("identity", well_known)
+        assert route(ingress, f"/teams{well_known}") is None
 
 
 def test_namespaces_enforce_the_restricted_pod_security_standard(

@@ -1,11 +1,11 @@
 """Two organisations on the four services run as real processes, for the security matrix.
 
 Organisation A holds one person per kind of principal the matrix calls with (org admin,
-analyst, a member on no team, the team's clinical lead, a team member), two integration clients
-(one with the scopes the routes ask for, one with a scope no route here accepts), a team with a
-charter, an instrument of its own and a campaign answered by ten people, so that even its
-comments are past suppression. Organisation B holds only its org admin: the most privileged
-stranger there is.
+analyst, a member on no team, the team's clinical lead, a team member), three integration
+clients (one with the scopes the routes ask for, one with events:read, one with scim, the SCIM
+connector of identity's /scim/v2), a team with a charter, an instrument of its own and a
+campaign answered by ten people, so that even its comments are past suppression. Organisation
+B holds only its org admin: the most privileged stranger there is.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ TEAM_LEAD = "team_lead"  # org role member, the team's clinical lead
 TEAM_MEMBER = "team_member"  # org role member, a nurse on the team
 CLIENT_SCOPED = "client_scoped"  # integration client with fhir:read and dashboards:read
 CLIENT_UNSCOPED = "client_unscoped"  # integration client with events:read only (integrations)
+CLIENT_SCIM = "client_scim"  # integration client with scim only (identity's /scim/v2)
 OPERATOR = "operator"  # no token, only the insights operator key
 PRINCIPALS = (
     ANONYMOUS,
@@ -56,10 +57,11 @@ PRINCIPALS = (
     TEAM_MEMBER,
     CLIENT_SCOPED,
     CLIENT_UNSCOPED,
+    CLIENT_SCIM,
     OPERATOR,
 )
 PEOPLE = (ORG_ADMIN, ANALYST, MEMBER, TEAM_LEAD, TEAM_MEMBER)
-CLIENTS = (CLIENT_SCOPED, CLIENT_UNSCOPED)
+CLIENTS = (CLIENT_SCOPED, CLIENT_UNSCOPED, CLIENT_SCIM)
 
 
 def wait_for(
@@ -132,6 +134,9 @@ def running_stack(
             "HUDDLE_WEBHOOK_POLL_INTERVAL_S": "0.1",
             "HUDDLE_WEBHOOK_DISABLE_AFTER_DEAD": "1000",
         }
+        if name == "identity":
+            # The console at this URL is identity's one OpenID client (the matrix's requests).
+            env["HUDDLE_PUBLIC_URL"] = "http://127.0.0.1:8080"
         port = identity_port if name == "identity" else free_port()
         processes[name] = ServiceProcess(name, port=port, env=env, log_dir=log_dir)
     stack = Stack(processes)
@@ -481,6 +486,7 @@ def build_world(stack: Stack) -> World:
     for principal, scopes in (
         (CLIENT_SCOPED, ("fhir:read", "dashboards:read")),
         (CLIENT_UNSCOPED, ("events:read",)),
+        (CLIENT_SCIM, ("scim",)),
     ):
         client_id, secret = world.new_client(scopes)
         world.client_ids[principal] = client_id

@@ -3,10 +3,12 @@
 An organisation is seeded through the public APIs (an analyst, three teams with closed pulse
 campaigns, one of them too small for its results to be shown, and a Relational Leadership
 self-check for the heatmap), insights is waited for, and the built console is served by the dev
-stack's console server. Then Debian's Chromium, driven by Playwright, signs in as the analyst,
-opens the organisation overview and the teams, and the test checks that the numbers on the page
-are the API's (fetched with httpx), that the small team shows "too few responses" and no
-number, that the charts are drawn, and that axe-core finds no serious or critical violation.
+stack's console server. Then Debian's Chromium, driven by Playwright, signs in as the analyst
+through identity's own sign-in page (the authorization-code flow with PKCE; a tampered state is
+refused first), opens the organisation overview and the teams, and the test checks that the
+numbers on the page are the API's (fetched with httpx), that the small team shows "too few
+responses" and no number, that the charts are drawn, that axe-core finds no serious or critical
+violation, and that signing out revokes the refresh token.
 
 Screenshots go to the test's artefacts ($HUDDLE_ARTEFACTS/console, else tmp_path); with
 HUDDLE_UPDATE_SCREENSHOTS=1 two of them are also written to docs/images/ for docs/console.md.
@@ -26,6 +28,7 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
@@ -53,6 +56,8 @@ PULSE = "huddle-team-pulse-v1"
 SELF_CHECK = "huddle-relational-leadership-v1"
 ITEMS = ["energy", "recognition", "workload", "pride", "recommend"]
 TOO_FEW = "too few responses"
+CLIENT_ID = "huddle-console"
+REFRESH_KEY = "huddle.console.refresh"  # web/src/auth/session.ts
 # (team, the members' professions, each respondent's pulse answer): the last team is too small.
 TEAMS_SEEDED = (
     (
@@ -101,6 +106,9 @@ def stack(
         "HUDDLE_ARGON2_TIME_COST": "1",
         "HUDDLE_ARGON2_MEMORY_KIB": "8192",
         "HUDDLE_JWKS_URL": f"http://127.0.0.1:{identity_port}/.well-known/jwks.json",
+        # The OpenID issuer is where the browser reaches identity's sign-in page; the console
+        # (HUDDLE_PUBLIC_URL) is its client, with <console>/signin/callback as redirect URI.
+        "HUDDLE_ISSUER_URL": f"http://127.0.0.1:{identity_port}",
         # Mail goes to the sink, and its links open this test's console.
         "HUDDLE_SMTP_HOST": sink.host,
         "HUDDLE_SMTP_PORT": str(sink.port),
@@ -384,6 +392,29 @@ def assert_no_serious_accessibility_violation(page: Any, where: str) -> None:
     assert serious == [], f"{where}: {serious}"
 
 
+def to_identitys_sign_in_page(page: Any, console: str, identity: str) -> None:
+    """From the console's sign-in page to identity's, by its button: the authorization request
+    of the code flow with PKCE, for the console's redirect URI."""
+    page.get_by_role("heading", name="Sign in to Huddle", level=1).wait_for()
+    authorize = f"{identity}/v1/auth/authorize"
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: url.startswith(f"{authorize}?"))
+    request = parse_qs(urlsplit(page.url).query)
+    assert request["client_id"] == [CLIENT_ID]
+    assert request["redirect_uri"] == [f"{console}/signin/callback"]
+    assert request["response_type"] == ["code"]
+    assert request["code_challenge_method"] == ["S256"]
+    assert re.fullmatch(r"[A-Za-z0-9_-]{43}", request["code_challenge"][0])
+    assert request["state"][0] and request["nonce"][0]
+    assert request["scope"] == ["openid profile email"]
+
+
+def sign_in_on_identitys_page(page: Any, email: str, password: str = PASSWORD) -> None:
+    page.locator("#email").fill(email)
+    page.locator("#password").fill(password)
+    page.locator("button[type=submit]").click()
+
+
 def assert_chart_drawn(page: Any, selector: str) -> None:
     chart = page.locator(selector)
     assert chart.get_attribute("role") == "img"
@@ -423,14 +454,32 @@ def test_the_console_shows_the_apis_numbers_in_a_real_browser(
                 f"**{AXE_PATH}",
                 lambda route: route.fulfill(path=AXE, content_type="text/javascript"),
             )
+            identity_url = stack["identity"].url
             page.goto(console)
             page.get_by_role("heading", name="Sign in to Huddle").wait_for()
             assert_no_serious_accessibility_violation(page, "sign-in")
-            page.get_by_label("Email").fill(seeded.analyst_email)
-            page.get_by_label("Password").fill(PASSWORD)
-            page.keyboard.press("Enter")  # submits from the keyboard
+            page.screenshot(path=str(artefacts / "console-sign-in.png"))
+
+            # ---- a state that is not the one this tab sent: refused, nothing kept ---------
+            to_identitys_sign_in_page(page, console, identity_url)
+            page.locator("input[name=state]").evaluate("(input) => { input.value = 'forged'; }")
+            sign_in_on_identitys_page(page, seeded.analyst_email)
+            refused = page.get_by_role("alert").filter(has_text="does not match the sign-in")
+            refused.wait_for()
+            assert page.url == f"{console}/#/", "the code leaves the address bar"
+            assert page.evaluate(f"sessionStorage.getItem('{REFRESH_KEY}')") is None
+            page.get_by_role("heading", name="Sign in to Huddle", level=1).wait_for()
+            assert_no_serious_accessibility_violation(page, "refused sign-in")
+            page.screenshot(path=str(artefacts / "console-sign-in-refused.png"))
+
+            # ---- signing in on identity's page, back to the console --------------------------
+            to_identitys_sign_in_page(page, console, identity_url)
+            page.screenshot(path=str(artefacts / "identity-sign-in.png"))
+            sign_in_on_identitys_page(page, seeded.analyst_email)
             page.get_by_role("heading", name="Organisation overview", level=1).wait_for()
             page.locator("#chart-heatmap svg").wait_for()
+            assert page.url == f"{console}/#/", "the callback (and its code) left the history"
+            assert page.evaluate("sessionStorage.getItem('huddle.console.signin')") is None
 
             # ---- the organisation overview: every team's numbers are the API's ---------------
             for team in org_board["teams"]:
@@ -519,6 +568,22 @@ def test_the_console_shows_the_apis_numbers_in_a_real_browser(
                     assert text(page, f"[data-driver='{driver['driver']}']") == TOO_FEW
             assert_no_serious_accessibility_violation(page, "suppressed team")
             page.screenshot(path=str(artefacts / "console-suppressed-team.png"), full_page=True)
+
+            # ---- signing out revokes the refresh token ---------------------------------------
+            refresh_token = page.evaluate(f"sessionStorage.getItem('{REFRESH_KEY}')")
+            assert refresh_token
+            page.get_by_role("button", name="Sign out").click()
+            page.get_by_role("heading", name="Sign in to Huddle", level=1).wait_for()
+            page.locator("#status").filter(has_text="You are signed out.").wait_for(
+                state="attached"  # the live region is visually hidden
+            )
+            assert page.evaluate(f"sessionStorage.getItem('{REFRESH_KEY}')") is None
+            spent = clients["identity"].post(
+                "/v1/auth/token",
+                data={"grant_type": "refresh_token", "refresh_token": refresh_token},
+            )
+            assert spent.status_code == 400, spent.text
+            assert spent.json()["error"] == "invalid_grant"
         finally:
             browser.close()
     for client in clients.values():

@@ -1,12 +1,13 @@
 """`make up`, `make run`, `make demo` and `make down` as a user runs them, on a real stack.
 
 `up` is idempotent: it starts what does not run (a service killed with SIGKILL, Kafka after a
-kill, the web console's server, the mail sink), leaves what runs alone and says which is which;
-a part that runs but does not answer is named and left running. The console is served and
-proxies each API; identity's mail (a password reset) lands in the mail sink's Maildir, with a
-link to the console. `make demo` (`up`, then scripts/demo.py) works while `make run` runs in
-another terminal, and twice. Every test has its own state directory and free ports, and stops
-only what it started, by pid.
+kill, the web console's server, the mail sink, Keycloak's JVM), leaves what runs alone and says
+which is which; a part that runs but does not answer is named and left running. The console is
+served and proxies each API; identity's mail (a password reset) lands in the mail sink's
+Maildir, with a link to the console; a clinician of the imported realm signs in at the stack's
+Keycloak and is sent back to identity's SSO callback. `make demo` (`up`, then scripts/demo.py)
+works while `make run` runs in another terminal, and twice. Every test has its own state
+directory and free ports, and stops only what it started, by pid.
 """
 
 from __future__ import annotations
@@ -25,9 +26,19 @@ from pathlib import Path
 
 import httpx
 import pytest
+from authlib.common.security import generate_token
+from authlib.integrations.httpx_client import OAuth2Client
 
+from huddle_devtools.devinfra.keycloak_realm import (
+    DEV_CLIENT_ID,
+    DEV_CLIENT_SECRET,
+    DEV_REALM,
+    DEV_USER_PASSWORD,
+    DEV_USERS,
+)
 from huddle_devtools.devinfra.pids import recorded_pid
 from huddle_devtools.devinfra.selection import free_port
+from huddle_devtools.testing.keycloak import sign_in
 
 pytestmark = [pytest.mark.postgres, pytest.mark.kafka, pytest.mark.timeout(600)]
 
@@ -41,6 +52,8 @@ _FOREIGN = (
     "HUDDLE_READY_",
     "HUDDLE_SMTP_",
     "HUDDLE_MAIL_SINK",
+    "HUDDLE_KEYCLOAK",
+    "HUDDLE_OIDC_",
 )
 
 
@@ -59,6 +72,8 @@ def stack_env(server_dir: Path) -> dict[str, str]:
         **{f"HUDDLE_{name.upper()}_PORT": str(free_port()) for name in SERVICES},
         "HUDDLE_CONSOLE_PORT": str(free_port()),
         "HUDDLE_MAIL_SINK_PORT": str(free_port()),
+        "HUDDLE_KEYCLOAK_PORT": str(free_port()),
+        "HUDDLE_KEYCLOAK_MANAGEMENT_PORT": str(free_port()),
     }
 
 
@@ -98,6 +113,7 @@ def pids(env: dict[str, str]) -> dict[str, int]:
         "Kafka": state / "kafka" / "kafka.pid",
         **{name: state / "services" / f"{name}.pid" for name in (*SERVICES, "console")},
         "mail sink": state / "services" / "mail-sink.pid",
+        "identity provider": state / "services" / "identity-provider.pid",
     }
     found = {part: recorded_pid(path) for part, path in files.items()}
     assert None not in found.values(), found
@@ -127,9 +143,31 @@ def assert_ready(env: dict[str, str]) -> None:
         assert ready.status_code == 200, (name, ready.text)
 
 
-def kill_and_up_again(env: dict[str, str], part: str, before: dict[str, int]) -> dict[str, int]:
-    """SIGKILL one part and run `up`: that part, and only that one, is started again."""
-    sigkill(before[part])
+def children(pid: int) -> list[int]:
+    try:
+        return [
+            int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        ]
+    except OSError:
+        return []
+
+
+def keycloak_jvm(env: dict[str, str]) -> int:
+    """The JVM that the identity provider's kc.sh runs as its child."""
+    [jvm] = children(pids(env)["identity provider"])
+    return jvm
+
+
+def kill_and_up_again(
+    env: dict[str, str], part: str, before: dict[str, int], victim: int | None = None
+) -> dict[str, int]:
+    """SIGKILL one part (or the process victim that is its server) and run `up`: that part,
+    and only that one, is started again."""
+    sigkill(victim or before[part])
+    deadline = time.monotonic() + 30
+    while alive(before[part]):
+        assert time.monotonic() < deadline, f"{part} (pid {before[part]}) outlived its server"
+        time.sleep(0.05)
     up = devstack("up", env)
     assert up.returncode == 0, up.stdout + up.stderr
     assert f"{part}: pid {before[part]} in" in up.stdout, "the stale pid file is reported"
@@ -217,6 +255,32 @@ def assert_identity_mail_lands_in_the_sink(env: dict[str, str], output: str) -> 
     assert f"{console}/#/reset-password?token=" in text, text
 
 
+def assert_identity_provider_signs_a_clinician_in(env: dict[str, str], output: str) -> None:
+    """The stack's Keycloak serves the imported realm; its client sends a clinician who signs
+    in there back to the stack's identity SSO callback, with a code."""
+    issuer = f"http://127.0.0.1:{env['HUDDLE_KEYCLOAK_PORT']}/realms/{DEV_REALM}"
+    assert f"identity provider {issuer}   (Keycloak; admin admin/admin" in output, output
+    discovery = httpx.get(f"{issuer}/.well-known/openid-configuration", timeout=10).json()
+    assert discovery["issuer"] == issuer
+    callback = f"http://127.0.0.1:{env['HUDDLE_IDENTITY_PORT']}/v1/auth/sso/callback"
+    with OAuth2Client(
+        client_id=DEV_CLIENT_ID,
+        client_secret=DEV_CLIENT_SECRET,
+        scope="openid profile email",
+        redirect_uri=callback,
+        code_challenge_method="S256",
+    ) as rp:
+        url, state = rp.create_authorization_url(
+            discovery["authorization_endpoint"], code_verifier=generate_token(48), nonce="n"
+        )
+    back = sign_in(
+        url, username=DEV_USERS[0].email, password=DEV_USER_PASSWORD, redirect_uri=callback
+    )
+    params = httpx.URL(back).params
+    assert params["state"] == state
+    assert params["code"]
+
+
 def assert_all_stopped(seen: Iterable[int]) -> None:
     assert [pid for pid in seen if alive(pid)] == []
 
@@ -234,9 +298,14 @@ def test_up_starts_only_what_does_not_run_and_down_stops_every_process(
         assert_ready(env)
         before = pids(env)
         seen |= set(before.values())
-        assert len(seen) == 9, "five services, the web console, the mail sink, PostgreSQL, Kafka"
+        assert len(seen) == 10, (
+            "five services, the web console, the mail sink, the identity provider, PostgreSQL, "
+            "Kafka"
+        )
+        seen.add(keycloak_jvm(env))
         assert_console_served_and_proxied(env, first.stdout)
         assert_identity_mail_lands_in_the_sink(env, first.stdout)
+        assert_identity_provider_signs_a_clinician_in(env, first.stdout)
 
         # Twice in a row: nothing started, every part reported with the pid it already had.
         second = devstack("up", env)
@@ -271,8 +340,14 @@ def test_up_starts_only_what_does_not_run_and_down_stops_every_process(
         assert_console_served_and_proxied(env, devstack("up", env).stdout)
 
         # The mail sink killed: it alone comes back, and identity's mail reaches it again.
-        seen |= set(kill_and_up_again(env, "mail sink", after).values())
+        after = kill_and_up_again(env, "mail sink", after)
+        seen |= set(after.values())
         assert_identity_mail_lands_in_the_sink(env, devstack("up", env).stdout)
+
+        # Keycloak's JVM killed (kc.sh then exits): it alone comes back, on the realm it kept.
+        after = kill_and_up_again(env, "identity provider", after, victim=keycloak_jvm(env))
+        seen |= {*after.values(), keycloak_jvm(env)}
+        assert_identity_provider_signs_a_clinician_in(env, devstack("up", env).stdout)
     finally:
         down = devstack("down", env)
     assert down.returncode == 0, down.stdout + down.stderr
@@ -301,7 +376,7 @@ def test_make_demo_works_while_make_run_runs_in_another_terminal_and_twice(
             assert time.monotonic() < deadline, output.read_text(errors="replace")
             time.sleep(0.5)
         started_by_run = pids(env)
-        seen |= set(started_by_run.values())
+        seen |= {*started_by_run.values(), keycloak_jvm(env)}
 
         for attempt in ("first", "second"):
             demo = make_demo(env)

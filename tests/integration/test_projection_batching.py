@@ -66,6 +66,7 @@ from huddle_shared.contracts.identity import (
     UserDeactivated,
     UserErased,
     UserProfileUpdated,
+    UserReactivated,
     UserRegistered,
 )
 from huddle_shared.contracts.teams import (
@@ -93,7 +94,8 @@ from huddle_shared.personal import new_person_key, seal
 
 ORG = "org-batching"
 HANDLED = {
-    UserRegistered, UserProfileUpdated, UserDeactivated, UserErased, TeamCreated, TeamRenamed,
+    UserRegistered, UserProfileUpdated, UserDeactivated, UserReactivated, UserErased, TeamCreated,
+    TeamRenamed,
     TeamArchived, ReviewCadenceChanged, MemberAdded, MemberRoleChanged, MemberRemoved,
     CharterRevised, CharterReviewed, GoalStatusChanged, CampaignOpened, CampaignSettingsChanged,
     CampaignClosed, ResponseRecorded,
@@ -159,6 +161,9 @@ class History:
 
     def deactivate(self, user: str) -> None:
         self.emit(UserDeactivated(user_id=user, org_id=ORG, deactivated_by="a"), user)
+
+    def reactivate(self, user: str) -> None:
+        self.emit(UserReactivated(user_id=user, org_id=ORG, reactivated_by="a"), user)
 
     def erase(self, user: str) -> None:
         self.emit(UserErased(user_id=user, org_id=ORG, erased_by="a"), user)
@@ -378,6 +383,8 @@ class History:
     def register_then_update(self, user: str) -> None:
         self.profile(user)
         self.deactivate(user)
+        self.reactivate(user)
+        self.deactivate(user)
         self.register(user)
         self.profile(user)
         self.register(user)
@@ -405,6 +412,7 @@ class History:
             (6, lambda: self.register(self.user())),
             (3, lambda: self.profile(self.user())),
             (1, lambda: self.deactivate(self.user())),
+            (1, lambda: self.reactivate(self.user())),
             (1, lambda: self.erase(self.user())),
             (4, lambda: self.create(self.team())),
             (2, lambda: self.rename(self.team())),
@@ -495,11 +503,11 @@ async def reference_apply(conn: AsyncConnection, event: ReceivedEvent) -> None:
                 .where(people.c.user_id == p.user_id, people.c.status != "erased")
                 .values(profession=p.profession.value)
             )
-        case UserDeactivated():
+        case UserDeactivated() | UserReactivated():
             await conn.execute(
                 update(people)
                 .where(people.c.user_id == p.user_id, people.c.status != "erased")
-                .values(status="deactivated")
+                .values(status="deactivated" if isinstance(p, UserDeactivated) else "active")
             )
         case UserErased():
             await conn.execute(

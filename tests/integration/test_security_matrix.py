@@ -37,10 +37,13 @@ import pytest
 
 from huddle_devtools.devinfra.selection import Infrastructure
 from huddle_devtools.testing.databases import DatabaseFactory
+from huddle_identity.api.scim.resources import group_id as scim_group_id
+from huddle_shared.contracts.identity import OrgRole
 
 from .security_support import (
     ANALYST,
     ANONYMOUS,
+    CLIENT_SCIM,
     CLIENT_UNSCOPED,
     CLIENTS,
     DEAD_WEBHOOK,
@@ -67,12 +70,15 @@ from .security_support import (
 
 pytestmark = pytest.mark.timeout(600)
 
-JSON_TYPES = (
+BODY_TYPES = (
     "application/json",
     "application/problem+json",
     "application/fhir+json",
     "application/cloudevents-batch+json",  # the integration event feed
+    "text/html",  # identity's sign-in page (the authorization endpoint), and nothing else
+    "application/scim+json",  # identity's SCIM provisioning (/scim/v2)
 )
+HTML_PATHS = ("/v1/auth/authorize", "/v1/auth/sso/callback")
 
 
 # ---- the table ---------------------------------------------------------------------------
@@ -161,6 +167,20 @@ def _org(world: World, fresh: bool) -> Call:
     return Call({"org_id": world.org_id})
 
 
+def _sso_connection(world: World, fresh: bool) -> Call:
+    # A provider that cannot be reached: an org admin's request is refused (422) after every
+    # permission check, so no cell connects anything.
+    return Call(
+        {"org_id": world.org_id},
+        json={
+            "issuer": "https://idp.invalid/realms/matrix",
+            "client_id": "huddle",
+            "client_secret": "matrix-secret",
+            "email_domains": ["matrix.example"],
+        },
+    )
+
+
 def _sign_up(world: World, fresh: bool) -> Call:
     return Call(json={"name": f"Sign-up {uuid.uuid4().hex[:6]}", "admin": new_person("Sign Up")})
 
@@ -171,6 +191,36 @@ def _sign_in(world: World, fresh: bool) -> Call:
     return Call(
         data={"grant_type": "password", "username": login["email"], "password": login["password"]}
     )
+
+
+def _authorization_request(world: World, fresh: bool) -> Call:
+    # The console's registered redirect URI (identity's default client, at its public URL).
+    return Call(
+        params={
+            "response_type": "code",
+            "client_id": "huddle-console",
+            "redirect_uri": "http://127.0.0.1:8080/signin/callback",
+            "scope": "openid profile email",
+            "state": uuid.uuid4().hex,
+            "nonce": uuid.uuid4().hex,
+            "code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+            "code_challenge_method": "S256",
+        }
+    )
+
+
+def _sign_in_page(world: World, fresh: bool) -> Call:
+    # The sign-in form posted without the page's anti-forgery cookie: refused (400) alike for
+    # everyone, whatever token comes along, so the table counts the route as not public.
+    login = world.public_login
+    request = _authorization_request(world, fresh).params or {}
+    return Call(
+        data={**request, "email": login["email"], "password": login["password"], "csrf_token": "x"}
+    )
+
+
+def _revocation(world: World, fresh: bool) -> Call:
+    return Call(data={"token": uuid.uuid4().hex, "client_id": "huddle-console"})
 
 
 def _a_person(world: World, fresh: bool) -> Call:
@@ -220,6 +270,92 @@ def _a_bogus_link(world: World, fresh: bool) -> Call:
 def _a_reset_request(world: World, fresh: bool) -> Call:
     # A new address each call: requests are limited per address typed.
     return Call(json={"email": f"nobody.{uuid.uuid4().hex[:8]}@matrix.example"})
+
+
+# -- identity's SCIM builders: the connector (CLIENT_SCIM) is the only one let in --
+
+
+def scim(status: int) -> dict[str, int]:
+    """SCIM is for the connector: no token 401, everyone else 403 (people, org admins too)."""
+    return rule(client_scim=status)
+
+
+def _scim_person(world: World, fresh: bool) -> Call:
+    email = f"provisioned.{uuid.uuid4().hex[:8]}@matrix.example"
+    return Call(
+        json={
+            "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+            "userName": email,
+            "displayName": "Matrix Provisioned",
+            "emails": [{"value": email}],
+        }
+    )
+
+
+def _scim_search(world: World, fresh: bool) -> Call:
+    return Call(json={"filter": "active eq true", "count": 5})
+
+
+def _scim_user(world: World, fresh: bool) -> Call:
+    return Call({"user_id": world.respondent_ids[0]})
+
+
+def _scim_user_to_replace(world: World, fresh: bool) -> Call:
+    user_id = world.new_user() if fresh else world.respondent_ids[0]
+    return Call({"user_id": user_id}, json=_scim_person(world, fresh).json)
+
+
+def _scim_user_to_patch(world: World, fresh: bool) -> Call:
+    user_id = world.new_user() if fresh else world.respondent_ids[0]
+    return Call(
+        {"user_id": user_id},
+        json={
+            "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+            "Operations": [{"op": "replace", "path": "displayName", "value": "Patched"}],
+        },
+    )
+
+
+def _scim_user_to_delete(world: World, fresh: bool) -> Call:
+    return Call({"user_id": world.new_user() if fresh else world.respondent_ids[0]})
+
+
+def _scim_group(world: World, fresh: bool) -> Call:
+    return Call({"group_id": scim_group_id(world.org_id, OrgRole.ANALYST)})
+
+
+def _scim_group_to_patch(world: World, fresh: bool) -> Call:
+    member = world.new_user() if fresh else world.respondent_ids[0]
+    return Call(
+        {"group_id": scim_group_id(world.org_id, OrgRole.ANALYST)},
+        json={
+            "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+            "Operations": [{"op": "add", "path": "members", "value": [{"value": member}]}],
+        },
+    )
+
+
+def _scim_group_to_replace(world: World, fresh: bool) -> Call:
+    # Everyone already holding the role, and a new person: replacing adds one.
+    group_id = scim_group_id(world.org_id, OrgRole.ANALYST)
+    held = world.call("identity", "GET", f"/scim/v2/Groups/{group_id}", world.headers[CLIENT_SCIM])
+    members = [{"value": m["value"]} for m in held.json().get("members", [])]
+    if fresh:
+        members.append({"value": world.new_user()})
+    return Call(
+        {"group_id": group_id},
+        json={
+            "schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+            "displayName": "Huddle analysts",
+            "members": members,
+        },
+    )
+
+
+def _scim_new_group(world: World, fresh: bool) -> Call:
+    return Call(
+        json={"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "New"}
+    )
 
 
 # -- teams builders --
@@ -338,8 +474,41 @@ MATRIX: list[Operation] = [
     Operation(
         "identity", "GET", "/.well-known/jwks.json", everyone(200), 200, _no_body, public=True
     ),
+    # Huddle as an OpenID provider: its sign-in page, discovery and revocation are public.
+    Operation(
+        "identity",
+        "GET",
+        "/v1/auth/authorize",
+        everyone(200),
+        200,
+        _authorization_request,
+        public=True,
+    ),
+    Operation("identity", "POST", "/v1/auth/authorize", everyone(400), 400, _sign_in_page),
+    Operation(
+        "identity",
+        "GET",
+        "/.well-known/openid-configuration",
+        everyone(200),
+        200,
+        _no_body,
+        public=True,
+    ),
+    Operation("identity", "POST", "/v1/auth/revoke", everyone(200), 200, _revocation, public=True),
+    # The matrix's people sign in with the password grant, whose tokens lack the 'openid'
+    # scope userinfo needs (test_oidc_provider.py covers its success).
+    Operation("identity", "GET", "/v1/auth/userinfo", rule(), 403, _no_body),
     Operation("identity", "POST", "/v1/orgs", everyone(201), 201, _sign_up, public=True),
     Operation("identity", "GET", "/v1/orgs/{org_id}", tokens(200), 404, _org),
+    # Single sign-on: the org's admins only; organisation A has no connection (404), and one
+    # that cannot be reached is refused (422).
+    Operation("identity", "GET", "/v1/orgs/{org_id}/sso", rule(org_admin=404), 404, _org),
+    Operation(
+        "identity", "PUT", "/v1/orgs/{org_id}/sso", rule(org_admin=422), 404, _sso_connection
+    ),
+    Operation("identity", "DELETE", "/v1/orgs/{org_id}/sso", rule(org_admin=404), 404, _org),
+    # Back from a provider without a state: the page says the sign-in is incomplete.
+    Operation("identity", "GET", "/v1/auth/sso/callback", everyone(400), 400, _no_body),
     Operation(
         "identity",
         "POST",
@@ -441,6 +610,47 @@ MATRIX: list[Operation] = [
         rule(org_admin=200),
         404,
         _client_to_revoke,
+    ),
+    # identity's SCIM provisioning: the organisation's connector only; B's org admin is a
+    # person, refused (403) before anything is looked up. Tenants: test_scim.py.
+    Operation("identity", "POST", "/scim/v2/Users", scim(201), 403, _scim_person),
+    Operation("identity", "GET", "/scim/v2/Users", scim(200), 403, _no_body),
+    Operation("identity", "POST", "/scim/v2/Users/.search", scim(200), 403, _scim_search),
+    Operation("identity", "GET", "/scim/v2/Users/{user_id}", scim(200), 403, _scim_user),
+    Operation("identity", "PUT", "/scim/v2/Users/{user_id}", scim(200), 403, _scim_user_to_replace),
+    Operation("identity", "PATCH", "/scim/v2/Users/{user_id}", scim(200), 403, _scim_user_to_patch),
+    Operation(
+        "identity", "DELETE", "/scim/v2/Users/{user_id}", scim(204), 403, _scim_user_to_delete
+    ),
+    Operation("identity", "GET", "/scim/v2/Groups", scim(200), 403, _no_body),
+    Operation("identity", "POST", "/scim/v2/Groups", scim(501), 403, _scim_new_group),
+    Operation("identity", "GET", "/scim/v2/Groups/{group_id}", scim(200), 403, _scim_group),
+    Operation(
+        "identity", "PATCH", "/scim/v2/Groups/{group_id}", scim(200), 403, _scim_group_to_patch
+    ),
+    Operation(
+        "identity", "PUT", "/scim/v2/Groups/{group_id}", scim(200), 403, _scim_group_to_replace
+    ),
+    Operation("identity", "DELETE", "/scim/v2/Groups/{group_id}", scim(501), 403, _scim_group),
+    Operation("identity", "POST", "/scim/v2/.search", scim(501), 403, _scim_search),
+    Operation("identity", "GET", "/scim/v2/ServiceProviderConfig", scim(200), 403, _no_body),
+    Operation("identity", "GET", "/scim/v2/ResourceTypes", scim(200), 403, _no_body),
+    Operation(
+        "identity",
+        "GET",
+        "/scim/v2/ResourceTypes/{resource_type}",
+        scim(200),
+        403,
+        fixed(Call({"resource_type": "User"})),
+    ),
+    Operation("identity", "GET", "/scim/v2/Schemas", scim(200), 403, _no_body),
+    Operation(
+        "identity",
+        "GET",
+        "/scim/v2/Schemas/{schema_id}",
+        scim(200),
+        403,
+        fixed(Call({"schema_id": "urn:ietf:params:scim:schemas:core:2.0:User"})),
     ),
     # teams: org admins create; admins and the clinical lead manage; details for the team,
     # admins and analysts; clients only through the FHIR view with fhir:read.
@@ -782,12 +992,15 @@ def send(world: World, op: Operation, call: Call, headers: dict[str, str]) -> ht
 
 
 def check_headers(response: httpx.Response) -> None:
-    """nosniff on every answer, and a JSON media type on every answer with a body."""
+    """nosniff on every answer, and a JSON media type on every answer with a body (HTML only
+    from the sign-in page)."""
     where = f"{response.request.method} {response.request.url.path} -> {response.status_code}"
     assert response.headers.get("x-content-type-options") == "nosniff", where
     if response.content:
         media_type = response.headers.get("content-type", "").split(";")[0].strip()
-        assert media_type in JSON_TYPES, f"{where}: {media_type}"
+        assert media_type in BODY_TYPES, f"{where}: {media_type}"
+        if media_type == "text/html":
+            assert response.request.url.path in HTML_PATHS, where
 
 
 def leaks(world: World, response: httpx.Response) -> list[str]:

@@ -8,6 +8,12 @@ import {
 } from "../../clients/typescript/src/index.ts";
 import type { Session } from "./auth/session.ts";
 
+/** The console's root URL (where index.html is), without query or fragment. On the sign-in
+ * callback page, `<base href="../">` makes it the same (vite.config.ts). */
+export function consoleRoot(): string {
+  return new URL("./", document.baseURI).href;
+}
+
 export function apiBase(service: ServiceName): string {
   return new URL(`api/${service}`, document.baseURI).toString();
 }

@@ -1,11 +1,12 @@
 // The console's entry: the public pages a mailed link opens (accept an invitation, reset a
-// password) and the one that asks for a reset link; otherwise sign-in, then a hash router over
-// two views (the organisation overview, a team). On each view change the page title and the focus move to the new heading, and the
+// password) and the one that asks for a reset link; otherwise sign-in (through identity's
+// sign-in page, back on signin/callback), then a hash router over two views (the organisation
+// overview, a team). On each view change the page title and the focus move to the new heading, and the
 // status region says what loaded, so keyboard and screen-reader users follow along.
 import { createHuddleClients } from "../../clients/typescript/src/index.ts";
-import { apiBase, clientsFor, need } from "./api.ts";
-import type { SignInFlow } from "./auth/flow.ts";
-import { passwordGrant } from "./auth/password.ts";
+import { apiBase, clientsFor, consoleRoot, need } from "./api.ts";
+import { SignInRefused, type SignInFlow } from "./auth/flow.ts";
+import { codeFlow } from "./auth/pkce.ts";
 import { Session } from "./auth/session.ts";
 import { disposeCharts } from "./charts.ts";
 import { h } from "./dom.ts";
@@ -24,9 +25,14 @@ const status = document.getElementById("status") as HTMLElement;
 
 const publicIdentity = createHuddleClients({ baseUrl: apiBase }).identity;
 
-/** Development: the password grant. Replace with the PKCE flow once identity offers it. */
+/** Identity's authorization-code flow with PKCE, the console being the client huddle-console. */
 function signInFlow(): SignInFlow {
-  return passwordGrant(publicIdentity);
+  return codeFlow({
+    root: consoleRoot(),
+    identityBase: apiBase("identity"),
+    storage: window.sessionStorage,
+    navigate: (url) => window.location.assign(url),
+  });
 }
 
 /** The public page the location names (`#/reset-password?token=...`), if any; true if shown. */
@@ -54,16 +60,41 @@ session.use(signInFlow());
 const clients = clientsFor(session);
 let orgId: string | null = null;
 let who = "";
+/** Why the last sign-in was refused, shown once on the sign-in page. */
+let refusal: string | null = null;
+
+/** Identity's answer on signin/callback: the address bar leaves it at once (the code must not
+ * stay in the history), then the code is traded for tokens. */
+async function finishSignIn(): Promise<void> {
+  const answer = new URL(window.location.href);
+  window.history.replaceState(null, "", `${consoleRoot()}#/`);
+  main.replaceChildren(h("p", {}, "Signing you in…"));
+  try {
+    await session.finishSignIn(answer);
+  } catch (error) {
+    refusal =
+      error instanceof SignInRefused ? error.message : "Sign-in failed. Please sign in again.";
+  }
+}
 
 function renderNav(): void {
   if (!session.signedIn) {
     nav.replaceChildren();
     return;
   }
-  const signOut = h("button", { type: "button", class: "link-button" }, "Sign out");
+  const signOut = h(
+    "button",
+    { type: "button", class: "link-button" },
+    "Sign out",
+  ) as HTMLButtonElement;
   signOut.addEventListener("click", () => {
     orgId = null;
-    session.signOut();
+    signOut.disabled = true;
+    void session.signOut().then((revoked) => {
+      status.textContent = revoked
+        ? "You are signed out."
+        : "You are signed out here; Huddle could not be reached to end the session.";
+    });
   });
   nav.replaceChildren(
     h(
@@ -81,10 +112,11 @@ async function route(): Promise<void> {
   main.setAttribute("aria-busy", "true");
   try {
     if (publicPage()) return;
-    if (!session.signedIn && !(await session.resume())) {
+    if (refusal !== null || (!session.signedIn && !(await session.resume()))) {
       renderNav();
       document.title = "Sign in · Huddle console";
-      renderSignIn(main, session, () => void route());
+      renderSignIn(main, session, refusal);
+      refusal = null;
       return;
     }
     if (!orgId) {
@@ -119,4 +151,11 @@ window.addEventListener("hashchange", () => {
   delete main.dataset.ready;
   void route();
 });
-void route();
+// Back from identity's page to a page the browser kept (bfcache): draw it afresh.
+window.addEventListener("pageshow", (event) => {
+  if (event.persisted) void route();
+});
+void (async () => {
+  if (session.isCallback(new URL(window.location.href))) await finishSignIn();
+  await route();
+})();

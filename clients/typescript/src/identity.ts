@@ -54,10 +54,13 @@ export interface paths {
         put?: never;
         /**
          * Get an access token
-         * @description The OAuth 2.0 token endpoint, form-encoded, for anyone: grant `password` (people: an
-         *     access and a refresh token), `refresh_token` (a new pair; each refresh token works once) or
-         *     `client_credentials` (integration clients: an access token). Refusals are OAuth errors
-         *     inside problems; repeated failures for one email or client id are throttled (429).
+         * @description The OAuth 2.0 token endpoint, form-encoded, for anyone: grant `authorization_code`
+         *     (a frontend, after the sign-in page: the code, `redirect_uri`, `client_id` and the PKCE
+         *     `code_verifier`; an access, a refresh and, with `openid`, an ID token), `refresh_token`
+         *     (a new pair; each refresh token works once), `client_credentials` (integration clients: an
+         *     access token), or `password` where it is enabled (never by default in production).
+         *     Refusals are OAuth errors inside problems; repeated failures for one email or client id
+         *     are throttled (429).
          */
         post: operations["issue_token"];
         delete?: never;
@@ -82,6 +85,123 @@ export interface paths {
         get: operations["read_jwks"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in (OAuth 2.0 authorization endpoint)
+         * @description The authorization endpoint of the authorization-code flow, for Huddle's registered
+         *     frontends (public clients): `response_type=code`, `client_id`, an exactly registered
+         *     `redirect_uri`, `scope` (`openid profile email`), `state`, `nonce`, and PKCE
+         *     (`code_challenge` with `code_challenge_method=S256`, required). A valid request gets the
+         *     sign-in page; an invalid one goes back to the client with an OAuth `error`, or, when the
+         *     client or redirect URI is unknown, gets an error page and never a redirect.
+         */
+        get: operations["authorize"];
+        put?: never;
+        /**
+         * Sign in on the sign-in page
+         * @description The sign-in page's form (`email`, `password`, the page's `csrf_token` and the
+         *     authorization request's parameters): on success, a redirect to the client's redirect URI
+         *     with `code` and `state`; else the page again with the reason.
+         */
+        post: operations["sign_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Come back from the organisation's identity provider
+         * @description The redirect URI Huddle registers at an organisation's OpenID provider. The code is
+         *     exchanged there and its ID token verified; the person then continues to the frontend that
+         *     asked, as after a password sign-in, or sees why not on the sign-in page.
+         */
+        get: operations["finish_sso"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/openid-configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the OpenID provider's metadata
+         * @description OpenID Connect Discovery: the issuer, the endpoints, the JWKS URI and what this provider
+         *     supports (the code flow with PKCE S256, ES256 ID tokens).
+         */
+        get: operations["read_openid_configuration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/userinfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the signed-in person's claims (OpenID Connect userinfo)
+         * @description The claims of the person an access token from the authorization-code flow belongs to:
+         *     `sub` and `org` always, `name` with the `profile` scope, `email` with `email`.
+         */
+        get: operations["read_userinfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a refresh token (RFC 7009)
+         * @description Form-encoded `token`, optional `token_type_hint` and the public client's `client_id`:
+         *     a refresh token stops working, with every token refreshed from the same sign-in. Access
+         *     tokens are not revoked (they expire within minutes); an unknown token is no error.
+         */
+        post: operations["revoke_token"];
         delete?: never;
         options?: never;
         head?: never;
@@ -126,6 +246,40 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orgs/{org_id}/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the organisation's single sign-on connection
+         * @description The provider the organisation's people sign in through, and the redirect URI to
+         *     register there. The client secret is never shown.
+         */
+        get: operations["read_sso_connection"];
+        /**
+         * Connect the organisation's identity provider, or change the connection
+         * @description Sign the organisation's people in through its own OpenID provider (Entra ID, Okta,
+         *     Ping, ADFS, Keycloak...): its issuer, Huddle's client id and secret there, the email
+         *     domains that belong to it, how its ID token's claims map onto people, whether a first
+         *     sign-in creates the person, and whether the provider is the only way in. The provider's
+         *     discovery document is read first; a provider Huddle cannot reach is refused (422).
+         */
+        put: operations["configure_sso_connection"];
+        post?: never;
+        /**
+         * Disconnect the organisation's identity provider
+         * @description Stop single sign-on for the organisation. Links between people and the provider's
+         *     accounts are kept, for a later connection to the same provider.
+         */
+        delete: operations["remove_sso_connection"];
         options?: never;
         head?: never;
         patch?: never;
@@ -476,6 +630,273 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/scim/v2/Users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List or find people (SCIM)
+         * @description The people of the connector's organisation, oldest first, a page at a time (startIndex,
+         *     count); totalResults counts every match. Sorting is not supported.
+         */
+        get: operations["scim_list_users"];
+        put?: never;
+        /**
+         * Provision a person (SCIM)
+         * @description A new person of the connector's organisation, with org role member (the groups add
+         *     roles). userName and email are unique across Huddle (409 uniqueness). A password, if sent,
+         *     must pass Huddle's policy; without one the person signs in through the identity provider.
+         */
+        post: operations["scim_create_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Users/.search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find people with a search request (SCIM)
+         * @description As listing people, with the parameters in the body, so that no filter value (an email
+         *     address) travels in a URL.
+         */
+        post: operations["scim_search_users"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a person (SCIM)
+         * @description A person of the connector's organisation; the ETag (weak) is their stream version.
+         */
+        get: operations["scim_read_user"];
+        /**
+         * Replace a person (SCIM)
+         * @description The person becomes what the body says: absent attributes are cleared, except the
+         *     profession and active (kept as they are) and the password (kept). active false deactivates
+         *     them at once (no sign-in, no refresh); true reactivates.
+         */
+        put: operations["scim_replace_user"];
+        post?: never;
+        /**
+         * Delete a person: erase their personal data (SCIM)
+         * @description Erase the person exactly as an org admin's erasure does: their key is destroyed, their
+         *     name and email unreadable everywhere, history kept. They are then gone (404).
+         */
+        delete: operations["scim_delete_user"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a person (SCIM PatchOp)
+         * @description Apply the operations, in order and all or none, to the person as they are: active,
+         *     userName, name, displayName, emails, externalId, password, the enterprise department and
+         *     Huddle's profession. Attributes Huddle does not keep are accepted and dropped.
+         */
+        patch: operations["scim_patch_user"];
+        trace?: never;
+    };
+    "/scim/v2/Groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List or find the org-role groups (SCIM)
+         * @description The organisation's three groups with their members; any filter on displayName, id or
+         *     members (e.g. members[value eq "…"]) applies.
+         */
+        get: operations["scim_list_groups"];
+        put?: never;
+        /**
+         * Create a group: not supported (SCIM)
+         * @description Huddle's groups are fixed, one per org role; name your identity provider's groups after
+         *     them instead (501).
+         */
+        post: operations["scim_create_group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Groups/{group_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an org-role group (SCIM)
+         * @description A group with its members (people holding the role, deactivated ones too); the weak
+         *     ETag changes with the members.
+         */
+        get: operations["scim_read_group"];
+        /**
+         * Replace the members of an org-role group (SCIM)
+         * @description The role's holders become exactly the members listed.
+         */
+        put: operations["scim_replace_group"];
+        post?: never;
+        /**
+         * Delete a group: not supported (SCIM)
+         * @description Huddle's groups are fixed, one per org role (501).
+         */
+        delete: operations["scim_delete_group"];
+        options?: never;
+        head?: never;
+        /**
+         * Add or remove members of an org-role group (SCIM PatchOp)
+         * @description Members added get the role, members removed lose it, all in one transaction or none.
+         */
+        patch: operations["scim_patch_group"];
+        trace?: never;
+    };
+    "/scim/v2/ServiceProviderConfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the SCIM service supports
+         * @description PATCH, filters (maxResults 200), ETags and password changes are supported; bulk,
+         *     sorting and cursors are not. Groups are the fixed org roles.
+         */
+        get: operations["scim_read_service_provider_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/ResourceTypes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The SCIM resource types
+         * @description User (with the enterprise and Huddle extensions) and Group.
+         */
+        get: operations["scim_list_resource_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/ResourceTypes/{resource_type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A SCIM resource type
+         * @description User or Group.
+         */
+        get: operations["scim_read_resource_type"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Schemas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The SCIM schemas, as Huddle keeps them
+         * @description The attributes Huddle keeps of each resource (others sent are accepted and dropped),
+         *     and the schemas of the discovery resources.
+         */
+        get: operations["scim_list_schemas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/Schemas/{schema_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A SCIM schema
+         * @description One schema, by its URN.
+         */
+        get: operations["scim_read_schema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/scim/v2/.search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search every resource type at once: not supported (SCIM)
+         * @description Searching Users and Groups together is not supported (501): people are searched at
+         *     /Users/.search, and the three groups are listed at /Groups.
+         */
+        post: operations["scim_search_everything"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -497,7 +918,7 @@ export interface components {
             name: string;
             /**
              * Scopes
-             * @description Any of events:read, dashboards:read, fhir:read
+             * @description Any of events:read, dashboards:read, fhir:read, scim
              * @example [
              *       "events:read"
              *     ]
@@ -846,6 +1267,101 @@ export interface components {
             status: "ok";
         };
         /**
+         * OpenIdConfiguration
+         * @description OpenID provider metadata (OpenID Connect Discovery 1.0).
+         * @example {
+         *       "authorization_endpoint": "https://id.huddle.example/v1/auth/authorize",
+         *       "claims_supported": [
+         *         "sub",
+         *         "iss",
+         *         "aud",
+         *         "exp",
+         *         "iat",
+         *         "nonce",
+         *         "name",
+         *         "email"
+         *       ],
+         *       "code_challenge_methods_supported": [
+         *         "S256"
+         *       ],
+         *       "grant_types_supported": [
+         *         "authorization_code",
+         *         "refresh_token",
+         *         "client_credentials"
+         *       ],
+         *       "id_token_signing_alg_values_supported": [
+         *         "ES256"
+         *       ],
+         *       "issuer": "https://id.huddle.example",
+         *       "jwks_uri": "https://id.huddle.example/.well-known/jwks.json",
+         *       "request_parameter_supported": false,
+         *       "request_uri_parameter_supported": false,
+         *       "response_modes_supported": [
+         *         "query"
+         *       ],
+         *       "response_types_supported": [
+         *         "code"
+         *       ],
+         *       "revocation_endpoint": "https://id.huddle.example/v1/auth/revoke",
+         *       "revocation_endpoint_auth_methods_supported": [
+         *         "none"
+         *       ],
+         *       "scopes_supported": [
+         *         "openid",
+         *         "profile",
+         *         "email"
+         *       ],
+         *       "subject_types_supported": [
+         *         "public"
+         *       ],
+         *       "token_endpoint": "https://id.huddle.example/v1/auth/token",
+         *       "token_endpoint_auth_methods_supported": [
+         *         "none",
+         *         "client_secret_basic",
+         *         "client_secret_post"
+         *       ],
+         *       "userinfo_endpoint": "https://id.huddle.example/v1/auth/userinfo"
+         *     }
+         */
+        OpenIdConfiguration: {
+            /** Issuer */
+            issuer: string;
+            /** Authorization Endpoint */
+            authorization_endpoint: string;
+            /** Token Endpoint */
+            token_endpoint: string;
+            /** Userinfo Endpoint */
+            userinfo_endpoint: string;
+            /** Revocation Endpoint */
+            revocation_endpoint: string;
+            /** Jwks Uri */
+            jwks_uri: string;
+            /** Scopes Supported */
+            scopes_supported: string[];
+            /** Response Types Supported */
+            response_types_supported: string[];
+            /** Response Modes Supported */
+            response_modes_supported: string[];
+            /** Grant Types Supported */
+            grant_types_supported: string[];
+            /** Subject Types Supported */
+            subject_types_supported: string[];
+            /** Id Token Signing Alg Values Supported */
+            id_token_signing_alg_values_supported: string[];
+            /** Token Endpoint Auth Methods Supported */
+            token_endpoint_auth_methods_supported: string[];
+            /** Revocation Endpoint Auth Methods Supported */
+            revocation_endpoint_auth_methods_supported: string[];
+            /** Code Challenge Methods Supported */
+            code_challenge_methods_supported: string[];
+            /** Claims Supported */
+            claims_supported: string[];
+            /** Request Parameter Supported */
+            request_parameter_supported: boolean;
+            /** Request Uri Parameter Supported */
+            request_uri_parameter_supported: boolean;
+        };
+        /**
          * OrgCreate
          * @example {
          *       "admin": {
@@ -1042,12 +1558,169 @@ export interface components {
             detail: string;
         };
         /**
+         * RevocationRequest
+         * @description A token revocation request (RFC 7009), form-encoded.
+         * @example {
+         *       "client_id": "huddle-console",
+         *       "token": "k7Qz2Lw9Xb4Tn1Vr8Sd5Pm3Hy6Jc0Fa-Ue_Gt2Oi7N",
+         *       "token_type_hint": "refresh_token"
+         *     }
+         */
+        RevocationRequest: {
+            /**
+             * Token
+             * @description The token to revoke
+             */
+            token?: string | null;
+            /**
+             * Token Type Hint
+             * @description refresh_token or access_token
+             */
+            token_type_hint?: string | null;
+            /**
+             * Client Id
+             * @description The public client revoking it
+             */
+            client_id?: string | null;
+        };
+        /**
+         * SsoConnectionIn
+         * @description The organisation's OpenID provider, as registered there for Huddle.
+         * @example {
+         *       "claims": {
+         *         "email": "email",
+         *         "name": "name",
+         *         "org_roles": "roles"
+         *       },
+         *       "client_id": "0a1b2c3d-4e5f-4061-8273-94a5b6c7d8e9",
+         *       "client_secret": "Xq8~v2NfT4kLp9Wz.Rb7sYh3Jd6Gm1Cu",
+         *       "create_people": true,
+         *       "email_domains": [
+         *         "riverside.example"
+         *       ],
+         *       "issuer": "https://login.microsoftonline.com/6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/v2.0",
+         *       "required": false,
+         *       "role_values": {
+         *         "Huddle.Admin": "org_admin",
+         *         "Huddle.Analyst": "analyst"
+         *       }
+         *     }
+         */
+        SsoConnectionIn: {
+            /**
+             * Issuer
+             * @description The provider's issuer URL, exactly as its discovery document states it
+             */
+            issuer: string;
+            /**
+             * Client Id
+             * @description Huddle's client id there
+             */
+            client_id: string;
+            /**
+             * Client Secret
+             * @description Huddle's client secret there; needed to connect, optional to change the rest (kept when absent). Stored wrapped, never shown again
+             */
+            client_secret?: string | null;
+            /**
+             * Email Domains
+             * @description The email domains whose people sign in through this provider (home-realm discovery); each belongs to one organisation
+             */
+            email_domains: string[];
+            /**
+             * Claims
+             * @description Which ID token claim holds each attribute (default: `email`, `name`)
+             */
+            claims?: {
+                [key: string]: string;
+            };
+            /**
+             * Role Values
+             * @description Values of the `org_roles` claim and the org role each grants (everyone is a member)
+             */
+            role_values?: {
+                [key: string]: components["schemas"]["OrgRole"];
+            };
+            /**
+             * Create People
+             * @description Whether a first sign-in creates the person (else only people already in the organisation, matched by email, can sign in)
+             * @default false
+             */
+            create_people: boolean;
+            /**
+             * Required
+             * @description Whether the organisation's people must sign in through the provider: their Huddle passwords then no longer work and no reset link is sent
+             * @default false
+             */
+            required: boolean;
+        };
+        /**
+         * SsoConnectionOut
+         * @example {
+         *       "claims": {
+         *         "email": "email",
+         *         "name": "name",
+         *         "org_roles": "roles"
+         *       },
+         *       "client_id": "0a1b2c3d-4e5f-4061-8273-94a5b6c7d8e9",
+         *       "create_people": true,
+         *       "email_domains": [
+         *         "riverside.example"
+         *       ],
+         *       "issuer": "https://login.microsoftonline.com/6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/v2.0",
+         *       "redirect_uri": "https://huddle.example.com/identity/v1/auth/sso/callback",
+         *       "required": false,
+         *       "role_values": {
+         *         "Huddle.Admin": "org_admin",
+         *         "Huddle.Analyst": "analyst"
+         *       },
+         *       "updated_at": "2026-03-06T08:30:00Z"
+         *     }
+         */
+        SsoConnectionOut: {
+            /** Issuer */
+            issuer: string;
+            /** Client Id */
+            client_id: string;
+            /** Email Domains */
+            email_domains: string[];
+            /** Claims */
+            claims: {
+                [key: string]: string;
+            };
+            /** Role Values */
+            role_values: {
+                [key: string]: components["schemas"]["OrgRole"];
+            };
+            /** Create People */
+            create_people: boolean;
+            /** Required */
+            required: boolean;
+            /**
+             * Redirect Uri
+             * @description The redirect URI to register at the provider
+             */
+            redirect_uri: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
          * TokenRequest
          * @description An OAuth 2.0 token request; which fields are needed depends on `grant_type`.
          * @example {
          *       "grant_type": "password",
          *       "password": "cedar-bicycle-92-morning",
          *       "username": "lena.park@riverside.example"
+         *     }
+         * @example {
+         *       "client_id": "huddle-console",
+         *       "code": "Yh3kQ9vT2mW7rX1pL5sN8bD4fG6jC0aZ-Ee_Ru2Ti9Oy3Uw",
+         *       "code_verifier": "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+         *       "grant_type": "authorization_code",
+         *       "redirect_uri": "http://127.0.0.1:8080/signin/callback"
          *     }
          * @example {
          *       "grant_type": "refresh_token",
@@ -1063,9 +1736,24 @@ export interface components {
         TokenRequest: {
             /**
              * Grant Type
-             * @description password, refresh_token or client_credentials
+             * @description authorization_code, refresh_token, client_credentials, or password (only where enabled: never by default in production)
              */
             grant_type?: string | null;
+            /**
+             * Code
+             * @description authorization_code grant: the code, once
+             */
+            code?: string | null;
+            /**
+             * Redirect Uri
+             * @description authorization_code grant: the redirect URI of the authorization request
+             */
+            redirect_uri?: string | null;
+            /**
+             * Code Verifier
+             * @description authorization_code grant: the PKCE verifier of the S256 code_challenge
+             */
+            code_verifier?: string | null;
             /**
              * Username
              * @description password grant: the person's email
@@ -1083,7 +1771,7 @@ export interface components {
             refresh_token?: string | null;
             /**
              * Client Id
-             * @description client_credentials grant, unless sent with HTTP Basic
+             * @description authorization_code grant (the frontend), or client_credentials grant unless sent with HTTP Basic
              */
             client_id?: string | null;
             /**
@@ -1104,6 +1792,14 @@ export interface components {
          *       "expires_in": 900,
          *       "refresh_token": "k7Qz2Lw9Xb4Tn1Vr8Sd5Pm3Hy6Jc0Fa-Ue_Gt2Oi7N",
          *       "scope": "",
+         *       "token_type": "Bearer"
+         *     }
+         * @example {
+         *       "access_token": "eyJhbGciOiJFUzI1NiIsImtpZCI6IjIwMjYwMzAyLTRmMWE5YzJlN2IzZCJ9.e30.c2ln",
+         *       "expires_in": 900,
+         *       "id_token": "eyJhbGciOiJFUzI1NiIsImtpZCI6IjIwMjYwMzAyLTRmMWE5YzJlN2IzZCJ9.e30.aWQ",
+         *       "refresh_token": "k7Qz2Lw9Xb4Tn1Vr8Sd5Pm3Hy6Jc0Fa-Ue_Gt2Oi7N",
+         *       "scope": "openid profile email",
          *       "token_type": "Bearer"
          *     }
          */
@@ -1135,6 +1831,11 @@ export interface components {
              * @description People only; absent for clients. It can be used once
              */
             refresh_token?: string | null;
+            /**
+             * Id Token
+             * @description authorization_code grant with the `openid` scope: an ES256 ID token for the client (`aud` = its client id, `nonce` as sent)
+             */
+            id_token?: string | null;
         };
         /**
          * UserCreate
@@ -1174,6 +1875,38 @@ export interface components {
              *     ]
              */
             org_roles: components["schemas"]["OrgRole"][];
+        };
+        /**
+         * UserInfoOut
+         * @description The signed-in person's claims, as their token's scopes release them.
+         * @example {
+         *       "email": "lena.park@riverside.example",
+         *       "name": "Lena Park",
+         *       "org": "8f14e45f-ea8a-4c7b-9d2e-6b1a3c5d7e90",
+         *       "sub": "5b0c7e2a-9f3d-4c1b-8a6e-2d4f9b7c3e10"
+         *     }
+         */
+        UserInfoOut: {
+            /**
+             * Sub
+             * @description The person's id
+             */
+            sub: string;
+            /**
+             * Org
+             * @description Their organisation's id
+             */
+            org: string;
+            /**
+             * Name
+             * @description With the `profile` scope
+             */
+            name?: string | null;
+            /**
+             * Email
+             * @description With the `email` scope
+             */
+            email?: string | null;
         };
         /**
          * UserOut
@@ -1313,6 +2046,710 @@ export interface components {
              * @description Org admins only
              */
             org_roles?: components["schemas"]["OrgRole"][] | null;
+        };
+        /**
+         * @example {
+         *       "schemas": [
+         *         "urn:ietf:params:scim:schemas:core:2.0:User",
+         *         "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+         *         "urn:ietf:params:scim:schemas:extension:huddle:2.0:User"
+         *       ],
+         *       "id": "6f1d2b8e-3c4a-4e5f-9a7b-1c2d3e4f5a6b",
+         *       "externalId": "a3f0c2d4-58b1-4e7a-9c6d-0e1f2a3b4c5d",
+         *       "meta": {
+         *         "resourceType": "User",
+         *         "created": "2026-03-05T10:40:12Z",
+         *         "lastModified": "2026-03-09T08:02:51Z",
+         *         "location": "https://identity.huddle.example/scim/v2/Users/6f1d2b8e-3c4a-4e5f-9a7b-1c2d3e4f5a6b",
+         *         "version": "W/\"3\""
+         *       },
+         *       "userName": "lena.park@riverside.example",
+         *       "name": {
+         *         "familyName": "Park",
+         *         "givenName": "Lena"
+         *       },
+         *       "displayName": "Lena Park",
+         *       "active": true,
+         *       "emails": [
+         *         {
+         *           "value": "lena.park@riverside.example"
+         *         }
+         *       ],
+         *       "groups": [
+         *         {
+         *           "value": "41854e3c-5641-5b0f-9e00-7515b85f40d4",
+         *           "display": "Huddle members"
+         *         }
+         *       ],
+         *       "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {
+         *         "department": "Emergency"
+         *       },
+         *       "urn:ietf:params:scim:schemas:extension:huddle:2.0:User": {
+         *         "profession": "nurse"
+         *       }
+         *     }
+         */
+        ScimUser: {
+            /** @description Schema URIs */
+            schemas?: string[];
+            id?: string;
+            externalId?: string;
+            /** @description Set by the service: the resource type, times, location and version */
+            meta?: {
+                resourceType?: string;
+                /** Format: date-time */
+                created?: string;
+                /** Format: date-time */
+                lastModified?: string;
+                location?: string;
+                /** @description The weak ETag, as in the ETag header */
+                version?: string;
+            };
+            /** @description The person's user name at the identity provider, unique across Huddle whatever its case. An address if the person has no emails entry. */
+            userName?: string;
+            /** @description The components of the user's real name. */
+            name?: {
+                /** @description The family name of the User, or last name in most Western languages (e.g., 'Jensen' given the full name 'Ms. Barbara J Jensen, III'). */
+                familyName?: string;
+                /** @description The given name of the User, or first name in most Western languages (e.g., 'Barbara' given the full name 'Ms. Barbara J Jensen, III'). */
+                givenName?: string;
+            };
+            /** @description The name of the User, suitable for display to end-users. */
+            displayName?: string;
+            /** @description False deactivates the person: no sign-in, every refresh token revoked at once. */
+            active?: boolean;
+            /** @description The User's cleartext password. */
+            password?: string;
+            /** @description One address: the person's sign-in name and where Huddle mails them (of those sent, the primary entry, else the work one, else the first). */
+            emails?: {
+                /** @description Email addresses for the user. */
+                value?: string;
+            }[];
+            /** @description The org roles the person holds, as the organisation's groups. */
+            groups?: {
+                /** @description The identifier of the User's group. */
+                value?: string;
+                /** @description A human-readable name, primarily used for display purposes. */
+                display?: string;
+            }[];
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"?: components["schemas"]["ScimEnterpriseUser"];
+            "urn:ietf:params:scim:schemas:extension:huddle:2.0:User"?: components["schemas"]["ScimHuddleUser"];
+        };
+        /** @description EnterpriseUser */
+        ScimEnterpriseUser: {
+            /** @description Identifies the name of a department. */
+            department?: string;
+        };
+        /** @description Huddle's own attributes of a person. */
+        ScimHuddleUser: {
+            /** @description The person's profession (not a job title, nor a team role: teams has those). Absent on a new person: other; absent on a replace: unchanged. */
+            profession?: string;
+        };
+        /**
+         * @example {
+         *       "schemas": [
+         *         "urn:ietf:params:scim:schemas:core:2.0:Group"
+         *       ],
+         *       "id": "41854e3c-5641-5b0f-9e00-7515b85f40d4",
+         *       "meta": {
+         *         "resourceType": "Group",
+         *         "location": "https://identity.huddle.example/scim/v2/Groups/41854e3c-5641-5b0f-9e00-7515b85f40d4",
+         *         "version": "W/\"5861734113337203468\""
+         *       },
+         *       "displayName": "Huddle members",
+         *       "members": [
+         *         {
+         *           "value": "6f1d2b8e-3c4a-4e5f-9a7b-1c2d3e4f5a6b",
+         *           "display": "Lena Park"
+         *         }
+         *       ]
+         *     }
+         */
+        ScimGroup: {
+            /** @description Schema URIs */
+            schemas?: string[];
+            id?: string;
+            externalId?: string;
+            /** @description Set by the service: the resource type, times, location and version */
+            meta?: {
+                resourceType?: string;
+                /** Format: date-time */
+                created?: string;
+                /** Format: date-time */
+                lastModified?: string;
+                location?: string;
+                /** @description The weak ETag, as in the ETag header */
+                version?: string;
+            };
+            /** @description A human-readable name for the Group. */
+            displayName?: string;
+            /** @description A list of members of the Group. */
+            members?: {
+                /** @description Identifier of the member of this Group. */
+                value?: string;
+                display?: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "schemas": [
+         *         "urn:ietf:params:scim:api:messages:2.0:ListResponse"
+         *       ],
+         *       "totalResults": 1,
+         *       "startIndex": 1,
+         *       "itemsPerPage": 1,
+         *       "Resources": [
+         *         {
+         *           "schemas": [
+         *             "urn:ietf:params:scim:schemas:core:2.0:User",
+         *             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+         *             "urn:ietf:params:scim:schemas:extension:huddle:2.0:User"
+         *           ],
+         *           "id": "6f1d2b8e-3c4a-4e5f-9a7b-1c2d3e4f5a6b",
+         *           "externalId": "a3f0c2d4-58b1-4e7a-9c6d-0e1f2a3b4c5d",
+         *           "meta": {
+         *             "resourceType": "User",
+         *             "created": "2026-03-05T10:40:12Z",
+         *             "lastModified": "2026-03-09T08:02:51Z",
+         *             "location": "https://identity.huddle.example/scim/v2/Users/6f1d2b8e-3c4a-4e5f-9a7b-1c2d3e4f5a6b",
+         *             "version": "W/\"3\""
+         *           },
+         *           "userName": "lena.park@riverside.example",
+         *           "name": {
+         *             "familyName": "Park",
+         *             "givenName": "Lena"
+         *           },
+         *           "displayName": "Lena Park",
+         *           "active": true,
+         *           "emails": [
+         *             {
+         *               "value": "lena.park@riverside.example"
+         *             }
+         *           ],
+         *           "groups": [
+         *             {
+         *               "value": "41854e3c-5641-5b0f-9e00-7515b85f40d4",
+         *               "display": "Huddle members"
+         *             }
+         *           ],
+         *           "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {
+         *             "department": "Emergency"
+         *           },
+         *           "urn:ietf:params:scim:schemas:extension:huddle:2.0:User": {
+         *             "profession": "nurse"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        ScimUserList: {
+            /** @description Schema URIs */
+            schemas?: string[];
+            totalResults?: number;
+            startIndex?: number;
+            itemsPerPage?: number;
+            Resources?: components["schemas"]["ScimUser"][];
+        };
+        /**
+         * @example {
+         *       "schemas": [
+         *         "urn:ietf:params:scim:api:messages:2.0:ListResponse"
+         *       ],
+         *       "totalResults": 1,
+         *       "startIndex": 1,
+         *       "itemsPerPage": 1,
+         *       "Resources": [
+         *         {
+         *           "schemas": [
+         *             "urn:ietf:params:scim:schemas:core:2.0:Group"
+         *           ],
+         *           "id": "41854e3c-5641-5b0f-9e00-7515b85f40d4",
+         *           "meta": {
+         *             "resourceType": "Group",
+         *             "location": "https://identity.huddle.example/scim/v2/Groups/41854e3c-5641-5b0f-9e00-7515b85f40d4",
+         *             "version": "W/\"5861734113337203468\""
+         *           },
+         *           "displayName": "Huddle members",
+         *           "members": [
+         *             {
+         *               "value": "6f1d2b8e-3c4a-4e5f-9a7b-1c2d3e4f5a6b",
+         *               "display": "Lena Park"
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        ScimGroupList: {
+            /** @description Schema URIs */
+            schemas?: string[];
+            totalResults?: number;
+            startIndex?: number;
+            itemsPerPage?: number;
+            Resources?: components["schemas"]["ScimGroup"][];
+        };
+        /**
+         * @example {
+         *       "schemas": [
+         *         "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"
+         *       ],
+         *       "documentationUri": "https://huddle.care/docs/identity#scim-provisioning",
+         *       "patch": {
+         *         "supported": true
+         *       },
+         *       "bulk": {
+         *         "supported": false,
+         *         "maxOperations": 0,
+         *         "maxPayloadSize": 0
+         *       },
+         *       "filter": {
+         *         "supported": true,
+         *         "maxResults": 200
+         *       },
+         *       "changePassword": {
+         *         "supported": true
+         *       },
+         *       "sort": {
+         *         "supported": false
+         *       },
+         *       "etag": {
+         *         "supported": true
+         *       },
+         *       "authenticationSchemes": [
+         *         {
+         *           "type": "oauthbearertoken",
+         *           "name": "OAuth Bearer Token",
+         *           "description": "An access token of an integration client holding the scope 'scim' (client credentials grant at /v1/auth/token), or that client's secret itself, for connectors that only take a fixed token.",
+         *           "specUri": "https://www.rfc-editor.org/info/rfc6750",
+         *           "primary": true
+         *         }
+         *       ],
+         *       "pagination": {
+         *         "cursor": false,
+         *         "index": true,
+         *         "defaultPaginationMethod": "index",
+         *         "defaultPageSize": 100,
+         *         "maxPageSize": 200
+         *       }
+         *     }
+         */
+        ScimServiceProviderConfig: {
+            /** @description Schema URIs */
+            schemas?: string[];
+            /** @description Set by the service: the resource type, times, location and version */
+            meta?: {
+                resourceType?: string;
+                /** Format: date-time */
+                created?: string;
+                /** Format: date-time */
+                lastModified?: string;
+                location?: string;
+                /** @description The weak ETag, as in the ETag header */
+                version?: string;
+            };
+            /** @description A unique identifier for a SCIM resource as defined by the service provider. */
+            id?: string;
+            /** @description An HTTP-addressable URL pointing to the service provider's human- consumable help documentation. */
+            documentationUri?: string;
+            /** @description A complex type that specifies PATCH configuration options. */
+            patch?: {
+                /** @description A Boolean value specifying whether or not the operation is supported. */
+                supported?: boolean;
+            };
+            /** @description A complex type that specifies bulk configuration options. */
+            bulk?: {
+                /** @description A Boolean value specifying whether or not the operation is supported. */
+                supported?: boolean;
+                /** @description An integer value specifying the maximum number of operations. */
+                maxOperations?: number;
+                /** @description An integer value specifying the maximum payload size in bytes. */
+                maxPayloadSize?: number;
+            };
+            /** @description A complex type that specifies FILTER options. */
+            filter?: {
+                /** @description A Boolean value specifying whether or not the operation is supported. */
+                supported?: boolean;
+                /** @description An integer value specifying the maximum number of resources returned in a response. */
+                maxResults?: number;
+            };
+            /** @description A complex type that specifies configuration options related to changing a password. */
+            changePassword?: {
+                /** @description A Boolean value specifying whether or not the operation is supported. */
+                supported?: boolean;
+            };
+            /** @description A complex type that specifies sort result options. */
+            sort?: {
+                /** @description A Boolean value specifying whether or not the operation is supported. */
+                supported?: boolean;
+            };
+            /** @description A complex type that specifies ETag configuration options. */
+            etag?: {
+                /** @description A Boolean value specifying whether or not the operation is supported. */
+                supported?: boolean;
+            };
+            /** @description A complex type that specifies supported authentication scheme properties. */
+            authenticationSchemes?: {
+                /** @description The authentication scheme. */
+                type?: string;
+                /** @description The common authentication scheme name, e.g., HTTP Basic. */
+                name?: string;
+                /** @description A description of the authentication scheme. */
+                description?: string;
+                /** @description An HTTP-addressable URL pointing to the authentication scheme's specification. */
+                specUri?: string;
+                /** @description An HTTP-addressable URL pointing to the authentication scheme's usage documentation. */
+                documentationUri?: string;
+                /** @description A Boolean value indicating the 'primary' or preferred attribute value for this attribute, e.g., the preferred mailing address or primary email address. */
+                primary?: boolean;
+            }[];
+            /** @description A complex type that specifies pagination configuration options. */
+            pagination?: {
+                /** @description A Boolean value specifying support of cursor-based pagination. */
+                cursor?: boolean;
+                /** @description A Boolean value specifying support of index-based pagination. */
+                index?: boolean;
+                /** @description A string value specifying the type of pagination that the service provider defaults to when the client has not specified which method it wishes to use. Possible values are "cursor" and "index". */
+                defaultPaginationMethod?: string;
+                /** @description Positive integer value specifying the default number of results returned in a page when a count is not specified in the query. */
+                defaultPageSize?: number;
+                /** @description Positive integer specifying the maximum number of results returned in a page regardless of what is specified for the count in a query. The maximum number of results returned may be further restricted by other criteria. */
+                maxPageSize?: number;
+                /** @description Positive integer specifying the minimum number of seconds that a cursor is valid between page requests. Clients waiting too long between cursor pagination requests may receive an invalid cursor error response. No value being specified may mean that there is no cursor timeout or that the cursor timeout is not a static duration. */
+                cursorTimeout?: number;
+            };
+        };
+        /**
+         * @example {
+         *       "schemas": [
+         *         "urn:ietf:params:scim:schemas:core:2.0:ResourceType"
+         *       ],
+         *       "id": "User",
+         *       "name": "User",
+         *       "description": "The people of the organisation. Deleting one erases their personal data.",
+         *       "endpoint": "/Users",
+         *       "schema": "urn:ietf:params:scim:schemas:core:2.0:User",
+         *       "schemaExtensions": [
+         *         {
+         *           "schema": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+         *           "required": false
+         *         },
+         *         {
+         *           "schema": "urn:ietf:params:scim:schemas:extension:huddle:2.0:User",
+         *           "required": true
+         *         }
+         *       ]
+         *     }
+         */
+        ScimResourceType: {
+            /** @description Schema URIs */
+            schemas?: string[];
+            /** @description The resource type's server unique id. This is often the same value as the "name" attribute. */
+            id?: string;
+            externalId?: string;
+            /** @description Set by the service: the resource type, times, location and version */
+            meta?: {
+                resourceType?: string;
+                /** Format: date-time */
+                created?: string;
+                /** Format: date-time */
+                lastModified?: string;
+                location?: string;
+                /** @description The weak ETag, as in the ETag header */
+                version?: string;
+            };
+            /** @description The resource type name. When applicable, service providers MUST specify the name, e.g., 'User'. */
+            name?: string;
+            /** @description The resource type's human-readable description. When applicable, service providers MUST specify the description. */
+            description?: string;
+            /** @description The resource type's HTTP-addressable endpoint relative to the Base URL, e.g., '/Users'. */
+            endpoint?: string;
+            /** @description The resource type's primary/base schema URI. */
+            schema?: string;
+            /** @description A list of URIs of the resource type's schema extensions. */
+            schemaExtensions?: {
+                /** @description The URI of a schema extension. */
+                schema?: string;
+                /** @description A Boolean value that specifies whether or not the schema extension is required for the resource type. If true, a resource of this type MUST include this schema extension and also include any attributes declared as required in this schema extension. If false, a resource of this type MAY omit this schema extension. */
+                required?: boolean;
+            }[];
+        };
+        /**
+         * @example {
+         *       "schemas": [
+         *         "urn:ietf:params:scim:api:messages:2.0:ListResponse"
+         *       ],
+         *       "totalResults": 2,
+         *       "startIndex": 1,
+         *       "itemsPerPage": 2,
+         *       "Resources": [
+         *         {
+         *           "schemas": [
+         *             "urn:ietf:params:scim:schemas:core:2.0:ResourceType"
+         *           ],
+         *           "id": "User",
+         *           "name": "User",
+         *           "description": "The people of the organisation. Deleting one erases their personal data.",
+         *           "endpoint": "/Users",
+         *           "schema": "urn:ietf:params:scim:schemas:core:2.0:User",
+         *           "schemaExtensions": [
+         *             {
+         *               "schema": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+         *               "required": false
+         *             },
+         *             {
+         *               "schema": "urn:ietf:params:scim:schemas:extension:huddle:2.0:User",
+         *               "required": true
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "schemas": [
+         *             "urn:ietf:params:scim:schemas:core:2.0:ResourceType"
+         *           ],
+         *           "id": "Group",
+         *           "name": "Group",
+         *           "description": "The organisation's three org roles (Huddle org admins, Huddle analysts, Huddle members), one group each, fixed: they cannot be created, renamed or deleted (501).",
+         *           "endpoint": "/Groups",
+         *           "schema": "urn:ietf:params:scim:schemas:core:2.0:Group"
+         *         }
+         *       ]
+         *     }
+         */
+        ScimResourceTypeList: {
+            /** @description Schema URIs */
+            schemas?: string[];
+            totalResults?: number;
+            startIndex?: number;
+            itemsPerPage?: number;
+            Resources?: components["schemas"]["ScimResourceType"][];
+        };
+        /**
+         * @example {
+         *       "schemas": [
+         *         "urn:ietf:params:scim:schemas:core:2.0:Schema"
+         *       ],
+         *       "id": "urn:ietf:params:scim:schemas:extension:huddle:2.0:User",
+         *       "name": "HuddleUser",
+         *       "description": "Huddle's own attributes of a person.",
+         *       "attributes": [
+         *         {
+         *           "name": "profession",
+         *           "type": "string",
+         *           "multiValued": false,
+         *           "description": "The person's profession (not a job title, nor a team role: teams has those). Absent on a\nnew person: other; absent on a replace: unchanged.",
+         *           "required": true,
+         *           "canonicalValues": [
+         *             "physician",
+         *             "nurse_practitioner",
+         *             "physician_assistant",
+         *             "nurse",
+         *             "pharmacist",
+         *             "social_worker",
+         *             "behavioral_health",
+         *             "medical_assistant",
+         *             "front_desk",
+         *             "patient_partner",
+         *             "care_coordinator",
+         *             "dietitian",
+         *             "physiotherapist",
+         *             "other"
+         *           ],
+         *           "caseExact": false,
+         *           "mutability": "readWrite",
+         *           "returned": "default",
+         *           "uniqueness": "none"
+         *         }
+         *       ]
+         *     }
+         */
+        ScimSchema: {
+            /** @description Schema URIs */
+            schemas?: string[];
+            /** @description The unique URI of the schema. */
+            id?: string;
+            externalId?: string;
+            /** @description Set by the service: the resource type, times, location and version */
+            meta?: {
+                resourceType?: string;
+                /** Format: date-time */
+                created?: string;
+                /** Format: date-time */
+                lastModified?: string;
+                location?: string;
+                /** @description The weak ETag, as in the ETag header */
+                version?: string;
+            };
+            /** @description The schema's human-readable name. */
+            name?: string;
+            /** @description The schema's human-readable description. */
+            description?: string;
+            /** @description A complex type that defines service provider attributes and their qualities via the following set of sub-attributes. */
+            attributes?: {
+                /** @description The attribute's name. */
+                name?: string;
+                /** @description The attribute's data type. */
+                type?: string;
+                /** @description A Boolean value indicating the attribute's plurality. */
+                multiValued?: boolean;
+                /** @description The attribute's human-readable description. */
+                description?: string;
+                /** @description A Boolean value that specifies whether or not the attribute is required. */
+                required?: boolean;
+                /** @description A collection of suggested canonical values that MAY be used (e.g., "work" and "home"). */
+                canonicalValues?: string[];
+                /** @description A Boolean value that specifies whether or not a string attribute is case sensitive. */
+                caseExact?: boolean;
+                /** @description A single keyword indicating the circumstances under which the value of the attribute can be (re)defined. */
+                mutability?: string;
+                /** @description A single keyword that indicates when an attribute and associated values are returned in response to a GET request or in response to a PUT, POST, or PATCH request. */
+                returned?: string;
+                /** @description A single keyword value that specifies how the service provider enforces uniqueness of attribute values. */
+                uniqueness?: string;
+                /** @description A multi-valued array of JSON strings that indicate the SCIM resource types that may be referenced. */
+                referenceTypes?: string[];
+                /** @description When an attribute is of type "complex", "subAttributes" defines a set of sub-attributes. */
+                subAttributes?: {
+                    /** @description The attribute's name. */
+                    name?: string;
+                    /** @description The attribute's data type. */
+                    type?: string;
+                    /** @description A Boolean value indicating the attribute's plurality. */
+                    multiValued?: boolean;
+                    /** @description The attribute's human-readable description. */
+                    description?: string;
+                    /** @description A Boolean value that specifies whether or not the attribute is required. */
+                    required?: boolean;
+                    /** @description A collection of suggested canonical values that MAY be used (e.g., "work" and "home"). */
+                    canonicalValues?: string[];
+                    /** @description A Boolean value that specifies whether or not a string attribute is case sensitive. */
+                    caseExact?: boolean;
+                    /** @description A single keyword indicating the circumstances under which the value of the attribute can be (re)defined. */
+                    mutability?: string;
+                    /** @description A single keyword that indicates when an attribute and associated values are returned in response to a GET request or in response to a PUT, POST, or PATCH request. */
+                    returned?: string;
+                    /** @description A single keyword value that specifies how the service provider enforces uniqueness of attribute values. */
+                    uniqueness?: string;
+                    /** @description A multi-valued array of JSON strings that indicate the SCIM resource types that may be referenced. */
+                    referenceTypes?: string[];
+                }[];
+            }[];
+        };
+        /**
+         * @example {
+         *       "schemas": [
+         *         "urn:ietf:params:scim:api:messages:2.0:ListResponse"
+         *       ],
+         *       "totalResults": 1,
+         *       "startIndex": 1,
+         *       "itemsPerPage": 1,
+         *       "Resources": [
+         *         {
+         *           "schemas": [
+         *             "urn:ietf:params:scim:schemas:core:2.0:Schema"
+         *           ],
+         *           "id": "urn:ietf:params:scim:schemas:extension:huddle:2.0:User",
+         *           "name": "HuddleUser",
+         *           "description": "Huddle's own attributes of a person.",
+         *           "attributes": [
+         *             {
+         *               "name": "profession",
+         *               "type": "string",
+         *               "multiValued": false,
+         *               "description": "The person's profession (not a job title, nor a team role: teams has those). Absent on a\nnew person: other; absent on a replace: unchanged.",
+         *               "required": true,
+         *               "canonicalValues": [
+         *                 "physician",
+         *                 "nurse_practitioner",
+         *                 "physician_assistant",
+         *                 "nurse",
+         *                 "pharmacist",
+         *                 "social_worker",
+         *                 "behavioral_health",
+         *                 "medical_assistant",
+         *                 "front_desk",
+         *                 "patient_partner",
+         *                 "care_coordinator",
+         *                 "dietitian",
+         *                 "physiotherapist",
+         *                 "other"
+         *               ],
+         *               "caseExact": false,
+         *               "mutability": "readWrite",
+         *               "returned": "default",
+         *               "uniqueness": "none"
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        ScimSchemaList: {
+            /** @description Schema URIs */
+            schemas?: string[];
+            totalResults?: number;
+            startIndex?: number;
+            itemsPerPage?: number;
+            Resources?: components["schemas"]["ScimSchema"][];
+        };
+        /**
+         * @example {
+         *       "schemas": [
+         *         "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+         *       ],
+         *       "Operations": [
+         *         {
+         *           "op": "replace",
+         *           "path": "active",
+         *           "value": false
+         *         },
+         *         {
+         *           "op": "replace",
+         *           "path": "displayName",
+         *           "value": "Lena Park-Ito"
+         *         }
+         *       ]
+         *     }
+         */
+        ScimPatchOp: {
+            /** @description Schema URIs */
+            schemas: string[];
+            Operations: {
+                /** @description add, remove or replace */
+                op: string;
+                /** @description An attribute path */
+                path?: string;
+                /** @description What to add or replace with (any JSON) */
+                value?: unknown;
+            }[];
+        };
+        /**
+         * @example {
+         *       "schemas": [
+         *         "urn:ietf:params:scim:api:messages:2.0:SearchRequest"
+         *       ],
+         *       "filter": "userName eq \"lena.park@riverside.example\"",
+         *       "startIndex": 1,
+         *       "count": 10
+         *     }
+         */
+        ScimSearchRequest: {
+            /** @description Schema URIs */
+            schemas?: string[];
+            filter?: string;
+            startIndex?: number;
+            count?: number;
+            attributes?: string[];
+            excludedAttributes?: string[];
+        };
+        /** ScimError */
+        ScimError: {
+            /** @description Schema URIs */
+            schemas: string[];
+            /** @description The HTTP status, as a string */
+            status: string;
+            /** @description The SCIM error keyword, if any */
+            scimType?: string;
+            detail?: string;
         };
     };
     responses: never;
@@ -1591,6 +3028,543 @@ export interface operations {
             };
         };
     };
+    authorize: {
+        parameters: {
+            query?: {
+                /** @description `code` */
+                response_type?: string | null;
+                /** @description The frontend's registered client id */
+                client_id?: string | null;
+                /** @description One of the client's registered redirect URIs, exactly */
+                redirect_uri?: string | null;
+                /** @description Space-separated: `openid`, `profile`, `email` */
+                scope?: string | null;
+                /** @description Opaque; sent back with the code (protects against CSRF) */
+                state?: string | null;
+                /** @description Opaque; put in the ID token, accepted once per client */
+                nonce?: string | null;
+                /** @description PKCE: base64url(SHA-256(code_verifier)) */
+                code_challenge?: string | null;
+                /** @description PKCE: `S256` (required; `plain` is refused) */
+                code_challenge_method?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: {
+                huddle_signin?: string | null;
+            };
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sign-in page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description An OAuth error sent back to the client */
+            302: {
+                headers: {
+                    /** @description The client's redirect URI */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The client or redirect URI is not registered */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Invalid input, or a business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "The request did not pass validation; see 'errors'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sign_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: {
+                huddle_signin?: string | null;
+            };
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** Email */
+                    email: string;
+                    /** Password */
+                    password: string;
+                    /** Csrf Token */
+                    csrf_token: string;
+                    /** Response Type */
+                    response_type: string;
+                    /** Client Id */
+                    client_id: string;
+                    /** Redirect Uri */
+                    redirect_uri: string;
+                    /** Scope */
+                    scope?: string | null;
+                    /** State */
+                    state?: string | null;
+                    /** Nonce */
+                    nonce?: string | null;
+                    /** Code Challenge */
+                    code_challenge: string;
+                    /** Code Challenge Method */
+                    code_challenge_method: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Signed in (back to the client with a code), or sent to the organisation's identity provider */
+            302: {
+                headers: {
+                    /** @description The client's redirect URI */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Wrong email or password, or an expired page */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Invalid input, or a business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "The request did not pass validation; see 'errors'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed attempts */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The organisation's provider cannot be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    finish_sso: {
+        parameters: {
+            query?: {
+                /** @description The state identity sent to the provider */
+                state?: string | null;
+                /** @description The provider's authorization code */
+                code?: string | null;
+                /** @description The provider's OAuth error, if any */
+                error?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: {
+                huddle_signin?: string | null;
+            };
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Signed in: back to the client with a code */
+            302: {
+                headers: {
+                    /** @description The client's redirect URI */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The sign-in did not complete, and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Invalid input, or a business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "The request did not pass validation; see 'errors'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_openid_configuration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenIdConfiguration"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_userinfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserInfoOut"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is a client's, or lacks the 'openid' scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "The token is a client's, or lacks the 'openid' scope"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["RevocationRequest"];
+            };
+        };
+        responses: {
+            /** @description Revoked, or the token was unknown (no error either way) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An OAuth error: invalid_request or unsupported_token_type */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Malformed JSON body",
+                     *       "status": 400,
+                     *       "detail": "An OAuth error: invalid_request or unsupported_token_type"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description invalid_client: the client id is unknown */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "invalid_client: the client id is unknown"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/body-too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "The body exceeds 1048576 bytes."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send application/json."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, or a business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "The request did not pass validation; see 'errors'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     create_org: {
         parameters: {
             query?: never;
@@ -1771,6 +3745,469 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "Not the caller's organisation, or no such organisation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, or a business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "The request did not pass validation; see 'errors'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_sso_connection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id */
+                org_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection (never its secret) */
+            200: {
+                headers: {
+                    /** @description The representation's version; send it in If-Match to change it safely */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConnectionOut"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the organisation's org admins manage its single sign-on */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Only the organisation's org admins manage its single sign-on"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The organisation has no single sign-on connection (or is another's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The organisation has no single sign-on connection (or is another's)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, or a business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "The request did not pass validation; see 'errors'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    configure_sso_connection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+                /** @description Any unique string (a UUID); a retried request with the same key returns the first response instead of acting twice. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The organisation id */
+                org_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoConnectionIn"];
+            };
+        };
+        responses: {
+            /** @description The connection */
+            200: {
+                headers: {
+                    /** @description The representation's version; send it in If-Match to change it safely */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConnectionOut"];
+                };
+            };
+            /** @description Malformed request: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Malformed JSON body",
+                     *       "status": 400,
+                     *       "detail": "The request did not pass validation; see 'errors'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the organisation's org admins manage its single sign-on */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Only the organisation's org admins manage its single sign-on"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such organisation (or another's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such organisation (or another's)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another organisation signs in with one of these email domains */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Another organisation signs in with one of these email domains"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version (someone changed it first) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The current version is \"4\"."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/body-too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "The body exceeds 1048576 bytes."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send application/json."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid settings, the secret missing on the first connection, or the provider's discovery document could not be read or names another issuer */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "Invalid settings, the secret missing on the first connection, or the provider's discovery document could not be read or names another issuer"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_sso_connection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The organisation id */
+                org_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disconnected: its people sign in with passwords again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the organisation's org admins manage its single sign-on */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Only the organisation's org admins manage its single sign-on"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The organisation has no single sign-on connection (or is another's) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The organisation has no single sign-on connection (or is another's)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (a concurrent change, or a state that refuses it) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The team is archived."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version (someone changed it first) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The current version is \"4\"."
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4058,7 +6495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input, or an unknown scope (events:read, dashboards:read, fhir:read) */
+            /** @description Invalid input, or an unknown scope (events:read, dashboards:read, fhir:read, scim) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4069,7 +6506,7 @@ export interface operations {
                      *       "type": "https://huddle.care/problems/invalid-request",
                      *       "title": "Invalid request",
                      *       "status": 422,
-                     *       "detail": "Invalid input, or an unknown scope (events:read, dashboards:read, fhir:read)"
+                     *       "detail": "Invalid input, or an unknown scope (events:read, dashboards:read, fhir:read, scim)"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4329,6 +6766,2391 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    scim_list_users: {
+        parameters: {
+            query?: {
+                /** @description e.g. userName eq "a@b.example", externalId eq "…", active eq true, joined by and / or */
+                filter?: string | null;
+                /** @description 1-based index of the first result */
+                startIndex?: number | null;
+                /** @description Page size (at most 200; 0: only the total) */
+                count?: number | null;
+                /** @description Comma-separated attributes to return (and those always returned) */
+                attributes?: string | null;
+                /** @description Comma-separated attributes to leave out */
+                excludedAttributes?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of people */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimUserList"];
+                };
+            };
+            /** @description A filter Huddle cannot evaluate (invalidFilter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "400",
+                     *       "scimType": "invalidValue",
+                     *       "detail": "A filter Huddle cannot evaluate (invalidFilter)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_create_user: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated attributes to return (and those always returned) */
+                attributes?: string | null;
+                /** @description Comma-separated attributes to leave out */
+                excludedAttributes?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The person (RFC 7643 User); as application/scim+json (application/json is taken too) */
+        requestBody: {
+            content: {
+                "application/scim+json": components["schemas"]["ScimUser"];
+            };
+        };
+        responses: {
+            /** @description The person as provisioned */
+            201: {
+                headers: {
+                    /** @description The representation's version; send it in If-Match to change it safely */
+                    ETag?: string;
+                    /** @description The path of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimUser"];
+                };
+            };
+            /** @description Invalid input; a value Huddle cannot keep (no email address, a password the policy refuses); or a rule: the organisation keeps one active org admin */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "400",
+                     *       "scimType": "invalidValue",
+                     *       "detail": "Invalid input; a value Huddle cannot keep (no email address, a password the policy refuses); or a rule: the organisation keeps one active org admin"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The userName or email is already someone's */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "409",
+                     *       "scimType": "uniqueness",
+                     *       "detail": "The userName or email is already someone's"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413",
+                     *       "detail": "The body is larger than the service accepts"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Send application/scim+json or application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415",
+                     *       "detail": "Send application/scim+json or application/json"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_search_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The search (RFC 7644 §3.4.3); as application/scim+json (application/json is taken too) */
+        requestBody: {
+            content: {
+                "application/scim+json": components["schemas"]["ScimSearchRequest"];
+            };
+        };
+        responses: {
+            /** @description A page of people */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimUserList"];
+                };
+            };
+            /** @description Invalid input: a value, path, filter or syntax SCIM or Huddle refuses */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "400",
+                     *       "scimType": "invalidValue",
+                     *       "detail": "Invalid input: a value, path, filter or syntax SCIM or Huddle refuses"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413",
+                     *       "detail": "The body is larger than the service accepts"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Send application/scim+json or application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415",
+                     *       "detail": "Send application/scim+json or application/json"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_read_user: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated attributes to return (and those always returned) */
+                attributes?: string | null;
+                /** @description Comma-separated attributes to leave out */
+                excludedAttributes?: string | null;
+            };
+            header?: {
+                /** @description The ETag you hold: 304 without a body while it is current */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description The resource's id */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person */
+            200: {
+                headers: {
+                    /** @description The representation's version; send it in If-Match to change it safely */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimUser"];
+                };
+            };
+            /** @description Not modified: If-None-Match holds the current version */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input: a value, path, filter or syntax SCIM or Huddle refuses */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "400",
+                     *       "scimType": "invalidValue",
+                     *       "detail": "Invalid input: a value, path, filter or syntax SCIM or Huddle refuses"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such person in the connector's organisation (or they were deleted) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404",
+                     *       "detail": "No such person in the connector's organisation (or they were deleted)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_replace_user: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated attributes to return (and those always returned) */
+                attributes?: string | null;
+                /** @description Comma-separated attributes to leave out */
+                excludedAttributes?: string | null;
+            };
+            header?: {
+                /** @description The ETag you read; the write is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The resource's id */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The person as a whole (RFC 7644 §3.5.1); as application/scim+json (application/json is taken too) */
+        requestBody: {
+            content: {
+                "application/scim+json": components["schemas"]["ScimUser"];
+            };
+        };
+        responses: {
+            /** @description The person */
+            200: {
+                headers: {
+                    /** @description The representation's version; send it in If-Match to change it safely */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimUser"];
+                };
+            };
+            /** @description Invalid input; a value Huddle cannot keep (no email address, a password the policy refuses); or a rule: the organisation keeps one active org admin */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "400",
+                     *       "scimType": "invalidValue",
+                     *       "detail": "Invalid input; a value Huddle cannot keep (no email address, a password the policy refuses); or a rule: the organisation keeps one active org admin"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such person in the connector's organisation (or they were deleted) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404",
+                     *       "detail": "No such person in the connector's organisation (or they were deleted)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The userName or email is already someone's */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "409",
+                     *       "scimType": "uniqueness",
+                     *       "detail": "The userName or email is already someone's"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "412",
+                     *       "detail": "If-Match did not match the current version"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413",
+                     *       "detail": "The body is larger than the service accepts"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Send application/scim+json or application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415",
+                     *       "detail": "Send application/scim+json or application/json"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_delete_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description It would leave the organisation without an active org admin */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "400",
+                     *       "scimType": "invalidValue",
+                     *       "detail": "It would leave the organisation without an active org admin"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such person in the connector's organisation (or they were deleted) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404",
+                     *       "detail": "No such person in the connector's organisation (or they were deleted)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_patch_user: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated attributes to return (and those always returned) */
+                attributes?: string | null;
+                /** @description Comma-separated attributes to leave out */
+                excludedAttributes?: string | null;
+            };
+            header?: {
+                /** @description The ETag you read; the write is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The resource's id */
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description add, remove and replace operations (§3.5.2); as application/scim+json (application/json is taken too) */
+        requestBody: {
+            content: {
+                "application/scim+json": components["schemas"]["ScimPatchOp"];
+            };
+        };
+        responses: {
+            /** @description The person */
+            200: {
+                headers: {
+                    /** @description The representation's version; send it in If-Match to change it safely */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimUser"];
+                };
+            };
+            /** @description Invalid input; a value Huddle cannot keep (no email address, a password the policy refuses); or a rule: the organisation keeps one active org admin */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "400",
+                     *       "scimType": "invalidValue",
+                     *       "detail": "Invalid input; a value Huddle cannot keep (no email address, a password the policy refuses); or a rule: the organisation keeps one active org admin"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such person in the connector's organisation (or they were deleted) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404",
+                     *       "detail": "No such person in the connector's organisation (or they were deleted)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The userName or email is already someone's */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "409",
+                     *       "scimType": "uniqueness",
+                     *       "detail": "The userName or email is already someone's"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "412",
+                     *       "detail": "If-Match did not match the current version"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413",
+                     *       "detail": "The body is larger than the service accepts"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Send application/scim+json or application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415",
+                     *       "detail": "Send application/scim+json or application/json"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_list_groups: {
+        parameters: {
+            query?: {
+                /** @description e.g. displayName eq "Huddle analysts" */
+                filter?: string | null;
+                startIndex?: number | null;
+                count?: number | null;
+                /** @description Comma-separated attributes to return (and those always returned) */
+                attributes?: string | null;
+                /** @description Comma-separated attributes to leave out */
+                excludedAttributes?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The groups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroupList"];
+                };
+            };
+            /** @description Invalid input: a value, path, filter or syntax SCIM or Huddle refuses */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "400",
+                     *       "scimType": "invalidValue",
+                     *       "detail": "Invalid input: a value, path, filter or syntax SCIM or Huddle refuses"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_create_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Huddle's groups are its three org roles: they cannot be created or deleted */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "501",
+                     *       "detail": "Huddle's groups are its three org roles: they cannot be created or deleted"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_read_group: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated attributes to return (and those always returned) */
+                attributes?: string | null;
+                /** @description Comma-separated attributes to leave out */
+                excludedAttributes?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The resource's id */
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group */
+            200: {
+                headers: {
+                    /** @description The representation's version; send it in If-Match to change it safely */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroup"];
+                };
+            };
+            /** @description Invalid input: a value, path, filter or syntax SCIM or Huddle refuses */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "400",
+                     *       "scimType": "invalidValue",
+                     *       "detail": "Invalid input: a value, path, filter or syntax SCIM or Huddle refuses"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such group in the connector's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404",
+                     *       "detail": "No such group in the connector's organisation"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_replace_group: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The resource's id */
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The group, its displayName unchanged; as application/scim+json (application/json is taken too) */
+        requestBody: {
+            content: {
+                "application/scim+json": components["schemas"]["ScimGroup"];
+            };
+        };
+        responses: {
+            /** @description The group */
+            200: {
+                headers: {
+                    /** @description The representation's version; send it in If-Match to change it safely */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroup"];
+                };
+            };
+            /** @description Invalid input; a member who is no person of the organisation; or a rule: the organisation keeps one active org admin, and everyone keeps one role */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "400",
+                     *       "scimType": "invalidValue",
+                     *       "detail": "Invalid input; a member who is no person of the organisation; or a rule: the organisation keeps one active org admin, and everyone keeps one role"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such group in the connector's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404",
+                     *       "detail": "No such group in the connector's organisation"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "412",
+                     *       "detail": "If-Match did not match the current version"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413",
+                     *       "detail": "The body is larger than the service accepts"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Send application/scim+json or application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415",
+                     *       "detail": "Send application/scim+json or application/json"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_delete_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id */
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: a value, path, filter or syntax SCIM or Huddle refuses */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "400",
+                     *       "scimType": "invalidValue",
+                     *       "detail": "Invalid input: a value, path, filter or syntax SCIM or Huddle refuses"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Huddle's groups are its three org roles: they cannot be created or deleted */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "501",
+                     *       "detail": "Huddle's groups are its three org roles: they cannot be created or deleted"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_patch_group: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The resource's id */
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Operations on members (RFC 7644 §3.5.2); as application/scim+json (application/json is taken too) */
+        requestBody: {
+            content: {
+                "application/scim+json": components["schemas"]["ScimPatchOp"];
+            };
+        };
+        responses: {
+            /** @description The group */
+            200: {
+                headers: {
+                    /** @description The representation's version; send it in If-Match to change it safely */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimGroup"];
+                };
+            };
+            /** @description Invalid input; a member who is no person of the organisation; or a rule: the organisation keeps one active org admin, and everyone keeps one role */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "400",
+                     *       "scimType": "invalidValue",
+                     *       "detail": "Invalid input; a member who is no person of the organisation; or a rule: the organisation keeps one active org admin, and everyone keeps one role"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such group in the connector's organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404",
+                     *       "detail": "No such group in the connector's organisation"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "412",
+                     *       "detail": "If-Match did not match the current version"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "413",
+                     *       "detail": "The body is larger than the service accepts"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Send application/scim+json or application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "415",
+                     *       "detail": "Send application/scim+json or application/json"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_read_service_provider_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimServiceProviderConfig"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_list_resource_types: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description User and Group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimResourceTypeList"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_read_resource_type: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id */
+                resource_type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The resource type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimResourceType"];
+                };
+            };
+            /** @description Invalid input: a value, path, filter or syntax SCIM or Huddle refuses */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "400",
+                     *       "scimType": "invalidValue",
+                     *       "detail": "Invalid input: a value, path, filter or syntax SCIM or Huddle refuses"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such resource type */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404",
+                     *       "detail": "No such resource type"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_list_schemas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schemas */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimSchemaList"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_read_schema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The resource's id */
+                schema_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schema */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/scim+json": components["schemas"]["ScimSchema"];
+                };
+            };
+            /** @description Invalid input: a value, path, filter or syntax SCIM or Huddle refuses */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "400",
+                     *       "scimType": "invalidValue",
+                     *       "detail": "Invalid input: a value, path, filter or syntax SCIM or Huddle refuses"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description No such schema */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "404",
+                     *       "detail": "No such schema"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+        };
+    };
+    scim_search_everything: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "401",
+                     *       "detail": "Missing or invalid bearer token"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Not an integration client holding the scope 'scim' (people are refused) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "403",
+                     *       "detail": "Not an integration client holding the scope 'scim' (people are refused)"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Search people at /Users/.search instead */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "501",
+                     *       "detail": "Search people at /Users/.search instead"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
+                };
+            };
+            /** @description Temporarily unavailable; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "schemas": [
+                     *         "urn:ietf:params:scim:api:messages:2.0:Error"
+                     *       ],
+                     *       "status": "503",
+                     *       "detail": "Temporarily unavailable; retry after Retry-After"
+                     *     }
+                     */
+                    "application/scim+json": components["schemas"]["ScimError"];
                 };
             };
         };

@@ -215,12 +215,20 @@ _DIRECT_HEADERS = frozenset(
 )
 
 
+_TRACE_HEADERS = frozenset({"traceparent", "tracestate"})
+
+
 def decode_direct(key: bytes | None, value: bytes, header_map: dict[str, bytes]) -> Envelope | None:
     """The usual record decoded without the SDK, or None to let the SDK handle it."""
     if not header_map.keys() <= _DIRECT_HEADERS:
         return None
     try:
-        text = {name: raw.decode("utf-8") for name, raw in header_map.items()}
+        # CloudEvents attributes are UTF-8; the W3C trace headers are read as the SDK path reads
+        # them (latin-1, byte for byte), so both paths agree on any bytes there.
+        text = {
+            name: raw.decode("latin-1" if name in _TRACE_HEADERS else "utf-8")
+            for name, raw in header_map.items()
+        }
         if key is not None:
             key.decode("utf-8")  # the SDK refuses a key that is not UTF-8
         if text[_CE_SPECVERSION] != SPECVERSION or text[_CONTENT_TYPE_HEADER] != CONTENT_TYPE:

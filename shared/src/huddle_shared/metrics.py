@@ -181,6 +181,35 @@ TOKEN_REQUESTS = _counter(
     ("grant", "result"),
 )
 
+# People signing in on identity's sign-in page (the authorization-code flow). ``method`` is
+# password or sso (through the organisation's identity provider); ``result`` is succeeded,
+# failed or throttled.
+SIGN_INS = _counter(
+    "huddle_sign_ins",
+    "Sign-ins on the sign-in page, by method and result (succeeded, failed, throttled)",
+    ("method", "result"),
+)
+
+# SCIM provisioning (identity's /scim/v2). ``resource`` is Users, Groups, ServiceProviderConfig,
+# ResourceTypes, Schemas or other; ``operation`` create, read, list, search, replace, patch,
+# delete or other; ``result`` is ok or the HTTP status. No id, filter or token is a label.
+SCIM_REQUESTS = _counter(
+    "huddle_scim_requests",
+    "SCIM requests answered, by resource, operation and result (ok, or the status)",
+    ("resource", "operation", "result"),
+)
+
+# Sign-ins through an organisation's identity provider that did not complete, by a fixed
+# ``reason``: state_invalid, idp_error, provider_unreachable, token_exchange_failed,
+# id_token_invalid, id_token_expired, issuer_mismatch, audience_mismatch, nonce_mismatch,
+# missing_subject, missing_email, email_unverified, domain_not_allowed, no_account,
+# deactivated, connection_changed. No organisation, person or provider is a label.
+SSO_FAILURES = _counter(
+    "huddle_sso_failures",
+    "Single sign-on attempts that did not complete, by reason",
+    ("reason",),
+)
+
 # Mail (the identity service's mailer: invitations, password resets). ``template`` is one of a
 # handful of names; no address or token is ever a label.
 MAIL_SENT = _counter(

@@ -1,6 +1,6 @@
-// How the console gets tokens. Sign-in is a flow behind this interface so that identity's
-// authorization-code + PKCE flow (once it exists) replaces the password grant without
-// touching the rest of the console: only `signInFlow()` in main.ts changes.
+// How the console gets tokens. Sign-in is a flow behind this interface (identity's
+// authorization-code flow with PKCE, src/auth/pkce.ts); the session (session.ts) keeps what it
+// returns and the rest of the console never sees it.
 export interface Tokens {
   accessToken: string;
   refreshToken: string | null;
@@ -9,10 +9,17 @@ export interface Tokens {
 }
 
 export interface SignInFlow {
-  /** Credentials in, tokens out; throws SignInRefused with a message fit to show. */
-  signIn(credentials: { username: string; password: string }): Promise<Tokens>;
+  /** Leaves the console for identity's sign-in page; resolves only if that fails to start. */
+  start(): Promise<void>;
+  /** Whether `url` is where identity sends the browser back (the redirect URI). */
+  isCallback(url: URL): boolean;
+  /** On the redirect URI: the tokens for identity's answer; throws SignInRefused. */
+  finish(url: URL): Promise<Tokens>;
   /** A new pair for a refresh token (identity rotates it: the old one is spent). */
   refresh(refreshToken: string): Promise<Tokens>;
+  /** Revokes a refresh token (and every one refreshed from the same sign-in). */
+  revoke(refreshToken: string): Promise<void>;
 }
 
+/** A refusal with a message fit to show to the person. */
 export class SignInRefused extends Error {}

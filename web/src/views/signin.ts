@@ -1,63 +1,47 @@
-// The sign-in form: labelled fields, the refusal read out by screen readers.
+// The signed-out page: a button that leaves for identity's sign-in page (email and password
+// are typed there, never into the console), a refused sign-in read out by screen readers, and
+// the link to ask for a password reset.
 import { SignInRefused } from "../auth/flow.ts";
 import type { Session } from "../auth/session.ts";
 import { h } from "../dom.ts";
 
-export function renderSignIn(main: HTMLElement, session: Session, done: () => void): void {
-  const error = h("p", { id: "sign-in-error", class: "error", role: "alert" });
-  const email = h("input", {
-    id: "email",
-    name: "username",
-    type: "email",
-    autocomplete: "username",
-    required: true,
-  }) as HTMLInputElement;
-  const password = h("input", {
-    id: "password",
-    name: "password",
-    type: "password",
-    autocomplete: "current-password",
-    required: true,
-  }) as HTMLInputElement;
-  const submit = h("button", { type: "submit" }, "Sign in") as HTMLButtonElement;
-  const form = h(
-    "form",
-    { "aria-describedby": "sign-in-help sign-in-error", novalidate: false },
-    h("div", { class: "field" }, h("label", { for: "email" }, "Email"), email),
-    h("div", { class: "field" }, h("label", { for: "password" }, "Password"), password),
-    submit,
-    error,
-    h("p", {}, h("a", { href: "#/forgot-password" }, "Forgot your password?")),
-  );
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
+export function renderSignIn(main: HTMLElement, session: Session, refusal: string | null): void {
+  const error = h("p", { id: "sign-in-error", class: "error", role: "alert" }, refusal);
+  const start = h(
+    "button",
+    {
+      type: "button",
+      id: "sign-in",
+      class: "primary-button",
+      "aria-describedby": "sign-in-help sign-in-error",
+    },
+    "Sign in",
+  ) as HTMLButtonElement;
+  start.addEventListener("click", () => {
     error.textContent = "";
-    submit.disabled = true;
-    session
-      .signIn(email.value.trim(), password.value)
-      .then(done)
-      .catch((reason: unknown) => {
-        error.textContent =
-          reason instanceof SignInRefused ? reason.message : "Sign-in failed. Try again.";
-        password.focus();
-      })
-      .finally(() => {
-        submit.disabled = false;
-      });
+    start.disabled = true;
+    session.signIn().catch((reason: unknown) => {
+      error.textContent =
+        reason instanceof SignInRefused ? reason.message : "Sign-in could not start. Try again.";
+      start.disabled = false;
+      start.focus();
+    });
   });
   main.replaceChildren(
     h(
       "div",
       { class: "sign-in" },
-      h("h1", {}, "Sign in to Huddle"),
+      h("h1", { tabindex: "-1" }, "Sign in to Huddle"),
       h(
         "p",
         { id: "sign-in-help" },
-        "Use your Huddle account. Dashboards show only aggregates; values resting on too few ",
-        "responses are withheld.",
+        "Sign in with your Huddle account on Huddle's sign-in page. Dashboards show only ",
+        "aggregates; values resting on too few responses are withheld.",
       ),
-      form,
+      start,
+      error,
+      h("p", {}, h("a", { href: "#/forgot-password" }, "Forgot your password?")),
     ),
   );
-  email.focus();
+  start.focus();
 }

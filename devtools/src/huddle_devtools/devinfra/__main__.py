@@ -2,9 +2,10 @@
 
 Runs PostgreSQL and Kafka as local processes under the state directory ($HUDDLE_STATE_DIR, or
 .huddle/ in the repository), applies every service's migrations and starts the five services,
-with a mail sink for identity's mail (mailsink.py) and the web console's server (console.py).
+with a mail sink for identity's mail (mailsink.py), the web console's server (console.py) and
+an organisation's identity provider for single sign-on (keycloak.py, realm huddle-dev).
 Servers named by HUDDLE_EXTERNAL_PG_URL / HUDDLE_EXTERNAL_KAFKA_BOOTSTRAP are used instead of
-starting the local ones.
+starting the local ones, and HUDDLE_OIDC_ISSUER instead of the local Keycloak.
 
 `up` and `run` start only what does not run (a pid file naming a live process of ours means it
 runs; a stale one is removed) and leave the rest alone, so `up` twice, `up` after a crash, and
@@ -21,7 +22,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -30,6 +31,15 @@ import httpx
 
 from huddle_devtools.devinfra.console import LocalConsole, build_console, console_wanted
 from huddle_devtools.devinfra.kafka import LocalKafka, ensure_kafka_jars, kafka_jars_dir
+from huddle_devtools.devinfra.keycloak import LocalKeycloak, external_issuer, keycloak_wanted
+from huddle_devtools.devinfra.keycloak_realm import (
+    DEV_CLIENT_ID,
+    DEV_CLIENT_SECRET,
+    DEV_REALM,
+    DEV_USER_PASSWORD,
+    DEV_USERS,
+    dev_realm,
+)
 from huddle_devtools.devinfra.mailsink import LocalMailSink, mail_sink_wanted
 from huddle_devtools.devinfra.pids import (
     not_answering,
@@ -44,6 +54,7 @@ from huddle_devtools.devinfra.services import (
     SERVICES,
     LocalService,
     local_services,
+    service_port,
     start_missing,
     wait_all_ready,
 )
@@ -262,26 +273,86 @@ def _mail_sink(current: Stack) -> LocalMailSink:
     return LocalMailSink(current.state_dir)
 
 
-def _ensure_ready(part: LocalProcess, tally: Tally, port_variable: str) -> None:
-    """Start part unless it runs, wait until it is ready, and note in tally which it was.
+def _identity_provider(current: Stack) -> LocalKeycloak:
+    """Keycloak with the realm huddle-dev: an organisation's identity provider whose client
+    huddle-identity sends people back to identity's SSO callback."""
+    # Identity sends the provider <its issuer URL>/v1/auth/sso/callback as redirect URI.
+    identity = os.environ.get("HUDDLE_ISSUER_URL") or (
+        f"http://127.0.0.1:{service_port('identity')}"
+    )
+    return LocalKeycloak(current.state_dir, realms=[dev_realm(identity_url=identity)])
 
-    One that runs but does not answer is named and left running; one started now that does
-    not get ready is stopped again.
+
+def _launch(part: LocalProcess, tally: Tally, ports: Mapping[int, str]) -> None:
+    """Start part unless it runs, without waiting for it, and note in tally which it was.
+
+    ports maps each port it listens on to the variable that moves it: one held by a process
+    that is not ours is refused before anything starts.
     """
-    timeout = _ready_timeout()
     if part.pid() is not None:
-        if part.wait_ready(timeout) is not None:
-            raise not_answering(part.name, part.pid(), part.log_path, timeout)
         tally.note(part.name, started=False)
         return
     report_stale(part.name, part.pid_path)
-    refuse_taken_port(part.name, part.port, port_variable)
+    for port, variable in ports.items():
+        refuse_taken_port(part.name, port, variable)
     part.start()
     tally.note(part.name, started=True)
+
+
+def _await_ready(part: LocalProcess, tally: Tally) -> None:
+    """Wait until part is ready. One that runs but does not answer is named and left
+    running; one started now that does not get ready is stopped again."""
+    timeout = _ready_timeout()
     reason = part.wait_ready(timeout)
-    if reason is not None:
-        part.stop()
-        raise RuntimeError(f"{part.name} is not ready after {timeout:.0f}s: {reason}")
+    if reason is None:
+        return
+    if part.name not in tally.started:
+        raise not_answering(part.name, part.pid(), part.log_path, timeout)
+    part.stop()
+    raise RuntimeError(f"{part.name} is not ready after {timeout:.0f}s: {reason}")
+
+
+def _ensure_ready(part: LocalProcess, tally: Tally, port_variable: str) -> None:
+    """Start part unless it runs, wait until it is ready, and note in tally which it was."""
+    _launch(part, tally, {part.port: port_variable})
+    _await_ready(part, tally)
+
+
+def _launch_identity_provider(current: Stack, tally: Tally) -> LocalKeycloak | None:
+    """Start Keycloak if it does not run, first of all: its JVM takes longest, and nothing
+    else needs it, so it comes up while the rest does (waited for by _bring_up).
+
+    Left out with HUDDLE_KEYCLOAK=0 or HUDDLE_OIDC_ISSUER, and then not started, but still
+    reported and stopped by `down` if an earlier command started one.
+    """
+    keycloak = _identity_provider(current)
+    if keycloak.pid() is None and not keycloak_wanted():
+        return None
+    ports = {
+        keycloak.port: "HUDDLE_KEYCLOAK_PORT",
+        keycloak.management_port: "HUDDLE_KEYCLOAK_MANAGEMENT_PORT",
+    }
+    try:
+        _launch(keycloak, tally, ports)
+    except (RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        raise RuntimeError(f"{exc}\n(HUDDLE_KEYCLOAK=0 leaves the identity provider out)") from exc
+    return keycloak
+
+
+def _identity_provider_lines(keycloak: LocalKeycloak | None, tally: Tally) -> list[str]:
+    issuer = external_issuer()
+    if keycloak is None:
+        if issuer is None:
+            return []
+        return [f"  {'identity provider':<12} {issuer}   (HUDDLE_OIDC_ISSUER; not started here)"]
+    people = " or ".join(person.email for person in DEV_USERS)
+    return [
+        f"  {'identity provider':<12} {keycloak.issuer(DEV_REALM)}   (Keycloak; admin "
+        f"{keycloak.admin_username}/{keycloak.admin_password} at {keycloak.admin_console})   "
+        f"{_how(keycloak, tally)} (pid {keycloak.pid()})",
+        f"  {'':<12} client {DEV_CLIENT_ID} (secret {DEV_CLIENT_SECRET!r}); people: {people}, "
+        f"password {DEV_USER_PASSWORD!r}",
+    ]
 
 
 def _start_mail_sink(current: Stack, tally: Tally) -> LocalMailSink | None:
@@ -324,6 +395,7 @@ def _bring_up(
     current: Stack, *, foreground: bool, tally: Tally, started: list[LocalService]
 ) -> list[LocalService]:
     """Start what does not run, wait until everything is ready, say where each part is."""
+    keycloak = _launch_identity_provider(current, tally)
     cmd_infra_up(current, tally)
     sink = _start_mail_sink(current, tally)
     services = _services(current)
@@ -331,6 +403,8 @@ def _bring_up(
     failures = wait_all_ready(services, started=started, timeout_s=_ready_timeout())
     if failures:
         raise RuntimeError("not ready:\n  " + "\n  ".join(failures))
+    if keycloak is not None:
+        _await_ready(keycloak, tally)
     _start_prometheus(current, tally)
     console = _start_console(current, tally)
     print("\nHuddle is ready:")
@@ -351,6 +425,8 @@ def _bring_up(
             f"  {'mail sink':<12} {sink.url}   (mail lands in {sink.inbox}/)   "
             f"{_how(sink, tally)} (pid {sink.pid()})"
         )
+    for line in _identity_provider_lines(keycloak, tally):
+        print(line)
     print(tally.summary())
     return services
 
@@ -399,6 +475,8 @@ def cmd_run(current: Stack) -> int:
             service.stop()
         if "mail sink" in tally.started:
             _mail_sink(current).stop()
+        if "identity provider" in tally.started:
+            _identity_provider(current).stop()
         if not kafka_was_running and not current.external_kafka_bootstrap:
             current.kafka.stop()
         if not pg_was_running and not current.external_pg_url:
@@ -420,6 +498,9 @@ def cmd_down(current: Stack) -> int:
         # By its pid file, whether or not HUDDLE_MAIL_SINK is set now.
         if _mail_sink(current).stop():
             print("mail sink: stopped")
+        # By its pid file, whether or not HUDDLE_KEYCLOAK or HUDDLE_OIDC_ISSUER is set now.
+        if _identity_provider(current).stop():
+            print("identity provider: stopped")
         return cmd_infra_down(current)
 
 
@@ -438,6 +519,13 @@ def cmd_status(current: Stack) -> int:
         print(f"mail sink: running, {sink.url}, mail in {sink.inbox}/ (pid {sink_pid})")
     elif mail_sink_wanted():
         print("mail sink: not running")
+    keycloak = _identity_provider(current)
+    if (keycloak_pid := keycloak.pid()) is not None:
+        print(f"identity provider: running, {keycloak.issuer(DEV_REALM)} (pid {keycloak_pid})")
+    elif (issuer := external_issuer()) is not None:
+        print(f"identity provider: external, {issuer}")
+    elif keycloak_wanted():
+        print("identity provider: not running")
     prometheus = _prometheus(current)
     if prometheus.is_running():
         print(f"Prometheus: running, {prometheus.url} (pid {prometheus.pid()})")

@@ -3,9 +3,9 @@
 `python -m huddle_devtools.devinfra.console_server --port 8080 --dist web/dist` (the dev stack
 starts it; see console.py). It mirrors production's nginx (web/nginx.conf): the browser talks to
 one origin, `/api/<service>/...` is passed to that service with the prefix removed (the public
-paths only: /v1/..., /openapi.json, identity's JWKS), and every other path is a file of the
-build or, for the console's own routes, index.html. So no CORS is needed, here or in
-production.
+paths only: /v1/..., /openapi.json, identity's discovery and JWKS), and every other path is a
+file of the build, that path's `.html` (the sign-in callback, /signin/callback) or, for the
+console's own routes, index.html. So no CORS is needed, here or in production.
 """
 
 from __future__ import annotations
@@ -53,7 +53,9 @@ SECURITY_HEADERS = {
 # What the APIs expose through the console, as through the public Ingress
 # (deploy/k8s/base/ingress.yaml) and web/nginx.conf: /health/* and /metrics are not passed on.
 PUBLIC_PATH = re.compile(r"v1/.*|openapi\.json")
-IDENTITY_PUBLIC_PATH = re.compile(r"v1/.*|openapi\.json|\.well-known/jwks\.json")
+IDENTITY_PUBLIC_PATH = re.compile(
+    r"v1/.*|openapi\.json|\.well-known/jwks\.json|\.well-known/openid-configuration"
+)
 # The feed's long poll waits up to 30 s (HUDDLE_FEED_MAX_WAIT_S); nginx's proxy_read_timeout
 # is the same 60 s.
 UPSTREAM_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
@@ -110,10 +112,19 @@ def create_app(dist: Path, upstreams: Mapping[str, str]) -> Starlette:
             background=BackgroundTask(answer.aclose),
         )
 
+    def build_file(relative: str) -> Path | None:
+        """The build's file at ``relative``, else its ``.html`` (nginx: `$uri $uri.html`)."""
+        if not relative:
+            return None
+        for name in (relative, f"{relative}.html"):
+            candidate = (root / name).resolve()
+            if candidate.is_file() and candidate.is_relative_to(root):
+                return candidate
+        return None
+
     async def static(request: Request) -> Response:
-        relative = request.path_params.get("path", "")
-        candidate = (root / relative).resolve()
-        if relative and candidate.is_file() and candidate.is_relative_to(root):
+        candidate = build_file(request.path_params.get("path", ""))
+        if candidate is not None:
             kind, _ = mimetypes.guess_type(candidate.name)
             # Hashed asset names change with their content: cached for good. index.html never.
             cache = (

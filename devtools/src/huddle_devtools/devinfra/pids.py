@@ -49,8 +49,10 @@ def live_pid(pid_path: Path, marker: bytes) -> int | None:
 def port_taken(port: int, host: str = "127.0.0.1") -> bool:
     """Something accepts connections on host:port (so a server started there would not bind)."""
     try:
-        with socket.create_connection((host, port), timeout=1.0):
-            return True
+        with socket.create_connection((host, port), timeout=1.0) as sock:
+            # With nothing listening on a port of the ephemeral range, the kernel may pick that
+            # very port as the source and connect the socket to itself: nobody is there.
+            return bool(sock.getsockname() != sock.getpeername())
     except OSError:
         return False
 

@@ -40,6 +40,10 @@ class LocalProcess(ABC):
     def not_ready(self) -> str | None:
         """None when it answers; otherwise why not."""
 
+    def environment(self) -> dict[str, str] | None:
+        """The environment to run it with; None: this process's own."""
+        return None
+
     @property
     def file_stem(self) -> str:
         return self.name.replace(" ", "-")
@@ -62,6 +66,7 @@ class LocalProcess(ABC):
         with self.log_path.open("ab") as log:
             proc = subprocess.Popen(
                 self.command(),
+                env=self.environment(),
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=subprocess.STDOUT,

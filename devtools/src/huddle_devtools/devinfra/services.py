@@ -4,7 +4,8 @@ Each service runs as ``python -m huddle_<name> serve`` with its own database and
 under the state directory say exactly which processes are ours, so stopping never goes by name.
 `make run` and `make up` write the same pid files, so either sees what the other started:
 start_missing() starts only the services without a live pid and leaves the others alone.
-Identity sends its mail to the stack's mail sink, with links to the stack's console.
+Identity sends its mail to the stack's mail sink, with links to the stack's console, and may
+reach the stack's Keycloak on this machine for single sign-on.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import IO
 import httpx
 
 from huddle_devtools.devinfra.console import console_port
+from huddle_devtools.devinfra.keycloak import keycloak_wanted
 from huddle_devtools.devinfra.mailsink import mail_sink_port, mail_sink_wanted
 from huddle_devtools.devinfra.pids import live_pid, refuse_taken_port, report_stale, stop_recorded
 
@@ -77,6 +79,11 @@ class LocalService:
             env.setdefault("HUDDLE_WEBHOOK_ALLOW_PRIVATE_TARGETS", "true")
         if self.name == "identity":
             env.update(identity_mail_env(env))
+            if env.get("HUDDLE_ENVIRONMENT") != "production" and keycloak_wanted():
+                # The local identity provider is plain http on 127.0.0.1, which identity
+                # refuses as an organisation's issuer unless told otherwise (and always in
+                # production).
+                env.setdefault("HUDDLE_SSO_ALLOW_PRIVATE_ISSUERS", "true")
         return env
 
     def migrate(self) -> None:
@@ -133,7 +140,8 @@ class LocalService:
 
 def identity_mail_env(env: Mapping[str, str]) -> dict[str, str]:
     """What identity's mailer is told locally, unless ``env`` says otherwise: send to the dev
-    stack's mail sink (mailsink.py) and put the dev stack's console in the links it mails.
+    stack's mail sink (mailsink.py), put the dev stack's console in the links it mails (and
+    make it the OpenID client whose redirect URI is on it), and say where identity is.
 
     Plain SMTP to this machine, which identity refuses in production: there, and with
     HUDDLE_MAIL_SINK=0, mail waits in identity's outbox until an SMTP host is configured.
@@ -146,6 +154,9 @@ def identity_mail_env(env: Mapping[str, str]) -> dict[str, str]:
         settings["HUDDLE_SMTP_SECURITY"] = "none"
     if not env.get("HUDDLE_PUBLIC_URL"):
         settings["HUDDLE_PUBLIC_URL"] = f"http://127.0.0.1:{console_port()}"
+    # The browser reaches identity's sign-in page, and the console its discovery, here.
+    if not env.get("HUDDLE_ISSUER_URL"):
+        settings["HUDDLE_ISSUER_URL"] = f"http://127.0.0.1:{service_port('identity')}"
     return settings
 
 

@@ -1,4 +1,4 @@
-"""Pytest fixtures for real PostgreSQL and Kafka (registered from the root conftest.py).
+"""Pytest fixtures for real PostgreSQL, Kafka and Keycloak (registered from the root conftest.py).
 
 Infrastructure comes, in order, from ``HUDDLE_TEST_DATABASE_URL``/``HUDDLE_TEST_KAFKA_BOOTSTRAP``,
 then testcontainers when a Docker engine answers, then the project's local provisioning.
@@ -17,6 +17,7 @@ import pytest
 
 from huddle_devtools.devinfra.selection import Infrastructure, provision
 from huddle_devtools.testing.databases import DatabaseFactory
+from huddle_devtools.testing.keycloak import KeycloakServer, keycloak_server
 from huddle_devtools.testing.tokens import TestSigner
 
 
@@ -36,6 +37,18 @@ def infra() -> Iterator[Infrastructure]:
     try:
         with provision(work_dir=work_dir, fast=True) as infrastructure:
             yield infrastructure
+    finally:
+        shutil.rmtree(work_dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def keycloak() -> Iterator[KeycloakServer]:
+    """A real Keycloak for the session, started only when a test asks for it (about ten
+    seconds) and shared by every test after that; each test makes a realm of its own."""
+    work_dir = Path(tempfile.mkdtemp(prefix="huddle-keycloak-"))
+    try:
+        with keycloak_server(work_dir) as server:
+            yield server
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
 

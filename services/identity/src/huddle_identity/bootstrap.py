@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from pathlib import Path
 
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from huddle_identity.api import scim
 from huddle_identity.api.routes import routers
 from huddle_identity.application.deps import Identity
+from huddle_identity.application.idps import IdentityProviders
 from huddle_identity.application.links import LinkPolicy
 from huddle_identity.application.mail import Mailer, MailOutbox, MailTemplates, SmtpServer
+from huddle_identity.application.oauth import FrontendClient, Provider
 from huddle_identity.application.passwords import Passwords
 from huddle_identity.application.signing import RingKeySource, SigningKeyRing
 from huddle_identity.application.throttle import LoginThrottle
@@ -50,6 +54,18 @@ def smtp_server(settings: IdentitySettings) -> SmtpServer | None:
     )
 
 
+def provider(settings: IdentitySettings) -> Provider:
+    return Provider(
+        issuer=settings.issuer_url,
+        clients={
+            c.client_id: FrontendClient(c.client_id, c.name, tuple(c.redirect_uris))
+            for c in settings.public_clients()
+        },
+        code_ttl=timedelta(seconds=settings.authorization_code_ttl_s),
+        password_grant=settings.password_grant_enabled(),
+    )
+
+
 def build_identity(settings: IdentitySettings, runtime: ServiceRuntime) -> Identity:
     keys = key_ring(settings, runtime.engine)
     outbox = MailOutbox(master_key=settings.master_key_bytes())
@@ -63,6 +79,17 @@ def build_identity(settings: IdentitySettings, runtime: ServiceRuntime) -> Ident
         retention=timedelta(days=settings.mail_retention_days),
     )
     runtime.add_task("mailer", mailer.run)
+    idps = IdentityProviders(
+        allow_private=settings.sso_allow_private_issuers,
+        timeout_s=settings.sso_http_timeout_s,
+        cache_s=settings.sso_cache_s,
+    )
+
+    async def close_idps(stop: asyncio.Event) -> None:
+        await stop.wait()
+        await idps.close()
+
+    runtime.add_task("sso-http", close_idps)
     return Identity(
         engine=runtime.engine,
         store=runtime.store,
@@ -94,6 +121,10 @@ def build_identity(settings: IdentitySettings, runtime: ServiceRuntime) -> Ident
             reset_requests=settings.login_max_failures,
         ),
         mail_queued=mailer.wake,
+        provider=provider(settings),
+        idps=idps,
+        sso_request_ttl=timedelta(seconds=settings.sso_request_ttl_s),
+        master_key=settings.master_key_bytes(),
     )
 
 
@@ -104,11 +135,17 @@ def build_app(settings: IdentitySettings | None = None) -> FastAPI:
     app = create_service_app(
         runtime=runtime,
         title="Huddle identity",
-        description="Organisations (tenants), people, sign-in and tokens, integration clients. "
-        "Personal data in events is sealed per person and destroyed on erasure.",
+        description="Organisations (tenants), people, sign-in and tokens, integration clients, "
+        "SCIM provisioning. Personal data in events is sealed per person and destroyed on "
+        "erasure.",
         routers=routers,
-        allowed_content_types=("application/json", "application/x-www-form-urlencoded"),
+        allowed_content_types=(
+            "application/json",
+            "application/x-www-form-urlencoded",
+            "application/scim+json",
+        ),
     )
+    scim.install(app)
     app.state.identity = identity
     # Identity verifies its own tokens with the ring itself, not over HTTP.
     app.state.token_verifier = runtime.verifier = TokenVerifier(

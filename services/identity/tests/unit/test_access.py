@@ -80,3 +80,14 @@ def test_emails_are_for_org_admins_and_the_person() -> None:
     assert access.may_see_email(MEMBER, user_id="u-1")
     assert not access.may_see_email(MEMBER, user_id="u-2")
     assert access.may_see_email(ADMIN, user_id="u-2")
+
+
+def test_scim_is_for_integration_clients_holding_the_scim_scope_only() -> None:
+    connector = Principal("c-1", "org-1", frozenset(), frozenset({"scim"}), "client")
+    admin_with_scope = Principal(
+        "u-1", "org-1", frozenset({"org_admin"}), frozenset({"scim"}), "user"
+    )
+    assert outcome(lambda: access.ensure_scim_connector(connector)) is None
+    for refused in (ADMIN, MEMBER, CLIENT, admin_with_scope):
+        with pytest.raises(Forbidden):
+            access.ensure_scim_connector(refused)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from huddle_identity.domain import user as domain
 from huddle_shared.contracts.identity import OrgRole, Profession
-from huddle_shared.errors import HuddleError
+from huddle_shared.errors import Conflict, HuddleError
 from huddle_shared.events import DomainEvent
 from huddle_shared.personal import Sealed
 
@@ -22,6 +23,9 @@ steps = st.lists(
     st.one_of(
         st.tuples(st.just("roles"), ROLE_SETS, st.integers(0, 2)),
         st.tuples(st.just("deactivate"), st.just(frozenset()), st.integers(0, 2)),
+        st.tuples(st.just("reactivate"), st.just(frozenset()), st.integers(0, 2)),
+        st.tuples(st.just("email"), st.just(frozenset()), st.integers(0, 2)),
+        st.tuples(st.just("directory"), st.just(frozenset()), st.integers(0, 2)),
         st.tuples(st.just("erase"), st.just(frozenset()), st.integers(0, 2)),
         st.tuples(st.just("profile"), st.just(frozenset()), st.integers(0, 2)),
     ),
@@ -35,6 +39,13 @@ def decide(state: domain.User, step: tuple[str, frozenset[OrgRole], int]) -> lis
         return domain.decide_set_org_roles(state, domain.SetOrgRoles(roles, "a", others))
     if kind == "deactivate":
         return domain.decide_deactivate_user(state, domain.DeactivateUser("a", "", others))
+    if kind == "reactivate":
+        return domain.decide_reactivate_user(state, domain.ReactivateUser("a"))
+    if kind == "email":
+        return domain.decide_change_email(state, domain.ChangeEmail(SEALED, "a"))
+    if kind == "directory":
+        entry = domain.DirectoryEntry(external_id=f"x{others}", user_name=SEALED)
+        return domain.decide_set_directory_entry(state, domain.SetDirectoryEntry(entry, "a"))
     if kind == "erase":
         return domain.decide_erase_user(state, domain.EraseUser("a", others))
     return domain.decide_update_profile(
@@ -75,13 +86,39 @@ def test_a_sole_admin_is_never_lost_and_the_fold_is_reproducible(
         if state.status == domain.ERASED:
             assert state.email is None
             assert state.display_name is None
+            assert state.directory == domain.DirectoryEntry(), "erasure empties the entry"
         assert state.org_roles or state.status != domain.ACTIVE, "an active person has a role"
     refolded = None
     for version, event in enumerate(history, start=1):
         refolded = domain.evolve(refolded, event, at=T0, version=version)
     assert refolded is not None
-    assert (refolded.org_roles, refolded.status, refolded.version) == (
+    assert (refolded.org_roles, refolded.status, refolded.version, refolded.directory) == (
         state.org_roles,
         state.status,
         state.version,
+        state.directory,
     )
+
+
+def test_deactivating_then_reactivating_gives_the_person_back_their_roles() -> None:
+    registered = domain.decide_register_user(
+        None,
+        domain.RegisterUser(
+            "u", "o", SEALED, SEALED, Profession.NURSE, frozenset({OrgRole.ANALYST}), None
+        ),
+    )
+    state = domain.evolve(None, registered[0], at=T0, version=1)
+    assert domain.decide_reactivate_user(state, domain.ReactivateUser("a")) == [], "active already"
+    (deactivated,) = domain.decide_deactivate_user(state, domain.DeactivateUser("a", "left", 1))
+    state = domain.evolve(state, deactivated, at=T0, version=2)
+    (reactivated,) = domain.decide_reactivate_user(state, domain.ReactivateUser("a"))
+    state = domain.evolve(state, reactivated, at=T0, version=3)
+    assert (state.status, state.org_roles, state.version) == (
+        domain.ACTIVE,
+        frozenset({OrgRole.ANALYST}),
+        3,
+    )
+    (erased,) = domain.decide_erase_user(state, domain.EraseUser("a", 1))
+    state = domain.evolve(state, erased, at=T0, version=4)
+    with pytest.raises(Conflict):
+        domain.decide_reactivate_user(state, domain.ReactivateUser("a"))

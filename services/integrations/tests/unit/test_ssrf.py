@@ -6,7 +6,7 @@ import ipaddress
 
 import pytest
 
-from huddle_integrations.domain.ssrf import (
+from huddle_shared.ssrf import (
     UnsafeTarget,
     parse_target,
     unsafe_reason,

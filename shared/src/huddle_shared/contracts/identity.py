@@ -26,8 +26,9 @@ USER_TOPIC = Topic(
     name="identity.user.v1",
     service="identity",
     aggregate="user",
-    description="People of an organisation: registration, profile, org roles, deactivation, "
-    "erasure. Names and emails are sealed per person and unreadable after erasure.",
+    description="People of an organisation: registration, profile, org roles, deactivation and "
+    "reactivation, the identity provider's directory entry, erasure. Names, emails and the "
+    "directory's personal values are sealed per person and unreadable after erasure.",
     key_description="The user id (UUID).",
 )
 CLIENT_TOPIC = Topic(
@@ -69,6 +70,32 @@ class OrganizationCreated(DomainEvent):
     org_id: str
     name: str = Field(min_length=1, max_length=200)
     first_admin_id: str
+
+
+@REGISTRY.event(ORGANIZATION_TOPIC, "huddle.identity.sso_connection_configured.v1")
+class SsoConnectionConfigured(DomainEvent):
+    """An organisation connected its own OpenID provider for single sign-on, or changed the
+    connection (its client secret is never published)."""
+
+    org_id: str
+    issuer: str
+    client_id: str
+    email_domains: list[str]
+    # Huddle's attribute (email, name, profession, org_roles) -> the ID token's claim.
+    claims: dict[str, str]
+    # A value of the org_roles claim -> the org role it grants.
+    role_values: dict[str, OrgRole]
+    create_people: bool
+    required: bool
+    configured_by: str
+
+
+@REGISTRY.event(ORGANIZATION_TOPIC, "huddle.identity.sso_connection_removed.v1")
+class SsoConnectionRemoved(DomainEvent):
+    """An organisation's single sign-on was disconnected; its people sign in with passwords."""
+
+    org_id: str
+    removed_by: str
 
 
 @REGISTRY.event(USER_TOPIC, "huddle.identity.user_registered.v1")
@@ -123,6 +150,41 @@ class UserDeactivated(DomainEvent):
     org_id: str
     deactivated_by: str
     reason: str = Field(default="", max_length=500)
+
+
+@REGISTRY.event(USER_TOPIC, "huddle.identity.user_reactivated.v1")
+class UserReactivated(DomainEvent):
+    """A deactivated person may sign in again, with the org roles they had."""
+
+    user_id: str
+    org_id: str
+    reactivated_by: str
+
+
+@REGISTRY.event(USER_TOPIC, "huddle.identity.user_email_changed.v1")
+class UserEmailChanged(DomainEvent):
+    """A person's email address, their sign-in name, changed."""
+
+    user_id: str
+    org_id: str
+    email: Sealed
+    changed_by: str
+
+
+@REGISTRY.event(USER_TOPIC, "huddle.identity.user_directory_entry_set.v1")
+class UserDirectoryEntrySet(DomainEvent):
+    """What the organisation's identity provider (SCIM) holds about a person, as a whole: its own
+    id for them, their user name, given and family names and department. An absent value is
+    unset. Only ``external_id`` is in clear: it is how integrations match the IdP's records."""
+
+    user_id: str
+    org_id: str
+    external_id: str | None = Field(default=None, max_length=255)
+    user_name: Sealed | None = None
+    given_name: Sealed | None = None
+    family_name: Sealed | None = None
+    department: Sealed | None = None
+    set_by: str
 
 
 @REGISTRY.event(USER_TOPIC, "huddle.identity.user_erased.v1")

@@ -26,6 +26,7 @@ from huddle_shared.contracts.identity import (
     UserDeactivated,
     UserErased,
     UserProfileUpdated,
+    UserReactivated,
     UserRegistered,
 )
 from huddle_shared.contracts.teams import (
@@ -102,11 +103,12 @@ class Directory:
                     .where(people.c.user_id == p.user_id, people.c.status != "erased")
                     .values(profession=p.profession.value)
                 )
-            case UserDeactivated():
+            case UserDeactivated() | UserReactivated():
+                status = "deactivated" if isinstance(p, UserDeactivated) else "active"
                 await conn.execute(
                     update(people)
                     .where(people.c.user_id == p.user_id, people.c.status != "erased")
-                    .values(status="deactivated")
+                    .values(status=status)
                 )
             case UserErased():
                 await self._erase(conn, user_id=p.user_id, org_id=p.org_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     DateTime,
     Identity,
@@ -14,6 +15,7 @@ from sqlalchemy import (
     MetaData,
     Table,
     Text,
+    func,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
@@ -44,8 +46,22 @@ users = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("version", Integer, nullable=False),
+    # The directory entry of a person the organisation's identity provider provisions (SCIM):
+    # its id for them (``externalId``), their ``userName`` (NULL: they sign in with their
+    # email, which stands for it), names and department. Nulled on erasure, like the rest.
+    Column("external_id", Text, nullable=True),
+    Column("user_name", Text, nullable=True),
+    Column("given_name", Text, nullable=True),
+    Column("family_name", Text, nullable=True),
+    Column("department", Text, nullable=True),
 )
 Index("ix_users_org_created", users.c.org_id, users.c.created_at, users.c.user_id)
+Index("ix_users_org_external_id", users.c.org_id, users.c.external_id)
+Index(
+    "ux_users_user_name",
+    func.lower(func.coalesce(users.c.user_name, users.c.email)),
+    unique=True,
+)
 
 credentials = Table(
     "credentials",
@@ -79,6 +95,35 @@ refresh_tokens = Table(
 Index("ix_refresh_tokens_family", refresh_tokens.c.family_id)
 Index("ix_refresh_tokens_user", refresh_tokens.c.user_id)
 
+# Codes of the authorization-code flow, stored as SHA-256 digests; each is spent by its first
+# exchange (``used_at``), and ``family_id`` names the refresh tokens it was exchanged for, so a
+# second exchange of the same code revokes them (RFC 6749 §4.1.2).
+authorization_codes = Table(
+    "authorization_codes",
+    metadata,
+    Column("code_hash", Text, primary_key=True),
+    Column("client_id", Text, nullable=False),
+    Column("user_id", Text, nullable=False),
+    Column("org_id", Text, nullable=False),
+    Column("redirect_uri", Text, nullable=False),
+    Column("scopes", ARRAY(Text), nullable=False),
+    Column("nonce", Text, nullable=True),
+    Column("code_challenge", Text, nullable=False),
+    Column("code_challenge_method", Text, nullable=False),
+    Column("auth_time", DateTime(timezone=True), nullable=False),
+    Column("auth_method", Text, nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True), nullable=True),
+    Column("family_id", Text, nullable=True),
+)
+Index("ix_authorization_codes_expires", authorization_codes.c.expires_at)
+Index(
+    "ix_authorization_codes_nonce",
+    authorization_codes.c.client_id,
+    authorization_codes.c.nonce,
+    postgresql_where=authorization_codes.c.nonce.isnot(None),
+)
+
 signing_keys = Table(
     "signing_keys",
     metadata,
@@ -103,6 +148,7 @@ clients = Table(
     Column("version", Integer, nullable=False),
 )
 Index("ix_clients_org", clients.c.org_id, clients.c.created_at)
+Index("ix_clients_secret_hash", clients.c.secret_hash)
 
 login_throttle = Table(
     "login_throttle",
@@ -176,3 +222,59 @@ password_resets = Table(
     Column("used_at", DateTime(timezone=True), nullable=True),
 )
 Index("ix_password_resets_user", password_resets.c.user_id)
+
+# Single sign-on (docs/identity.md): an organisation's connection to its identity provider, the
+# read model of its ``organization`` stream's SSO events plus the client secret (wrapped with
+# the master key, never in an event); the email domains it claims (each by one organisation);
+# people linked to their provider's subject (an email change at the provider keeps the link);
+# and sign-ins under way at a provider, by the digest of their ``state``, spent once.
+sso_connections = Table(
+    "sso_connections",
+    metadata,
+    Column("org_id", Text, primary_key=True),
+    Column("issuer", Text, nullable=False),
+    Column("client_id", Text, nullable=False),
+    Column("wrapped_secret", LargeBinary, nullable=False),
+    Column("email_domains", ARRAY(Text), nullable=False),
+    Column("claims", JSONB, nullable=False),
+    Column("role_values", JSONB, nullable=False),
+    Column("create_people", Boolean, nullable=False),
+    Column("required", Boolean, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+sso_domains = Table(
+    "sso_domains",
+    metadata,
+    Column("domain", Text, primary_key=True),
+    Column("org_id", Text, nullable=False),
+)
+Index("ix_sso_domains_org", sso_domains.c.org_id)
+
+sso_links = Table(
+    "sso_links",
+    metadata,
+    Column("issuer", Text, primary_key=True),
+    Column("subject", Text, primary_key=True),
+    Column("user_id", Text, nullable=False),
+    Column("org_id", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_sign_in_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_sso_links_user", sso_links.c.user_id)
+
+sso_requests = Table(
+    "sso_requests",
+    metadata,
+    Column("state_hash", Text, primary_key=True),
+    Column("org_id", Text, nullable=False),
+    Column("issuer", Text, nullable=False),
+    Column("nonce", Text, nullable=False),
+    Column("code_verifier", Text, nullable=False),
+    Column("authorization_request", JSONB, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True), nullable=True),
+)
+Index("ix_sso_requests_expires", sso_requests.c.expires_at)

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from huddle_identity.api.common import too_many_attempts
 from huddle_identity.api.deps import IdentityDep
 from huddle_identity.api.schemas import Jwks, TokenRequest, TokenResponse
-from huddle_identity.application import signin
+from huddle_identity.application import authorize, signin
 from huddle_identity.domain.errors import (
     InvalidClient,
     InvalidGrant,
@@ -120,15 +120,20 @@ async def issue_token(
         ),
     ] = None,
 ) -> JSONResponse:
-    """The OAuth 2.0 token endpoint, form-encoded, for anyone: grant `password` (people: an
-    access and a refresh token), `refresh_token` (a new pair; each refresh token works once) or
-    `client_credentials` (integration clients: an access token). Refusals are OAuth errors
-    inside problems; repeated failures for one email or client id are throttled (429)."""
+    """The OAuth 2.0 token endpoint, form-encoded, for anyone: grant `authorization_code`
+    (a frontend, after the sign-in page: the code, `redirect_uri`, `client_id` and the PKCE
+    `code_verifier`; an access, a refresh and, with `openid`, an ID token), `refresh_token`
+    (a new pair; each refresh token works once), `client_credentials` (integration clients: an
+    access token), or `password` where it is enabled (never by default in production).
+    Refusals are OAuth errors inside problems; repeated failures for one email or client id
+    are throttled (429)."""
     now = identity.clock()
     grant_type = form.grant_type
     body: dict[str, Any]
     try:
-        if grant_type == "password":
+        if grant_type == "authorization_code":
+            body = await authorize.exchange_code(identity, _values(form), now=now)
+        elif grant_type == "password" and identity.provider.password_grant:
             body = await signin.password_grant(
                 identity,
                 username=_required(form.username, "username"),
@@ -163,7 +168,11 @@ async def issue_token(
     return JSONResponse(body, headers=NO_STORE)
 
 
-_GRANTS = frozenset({"password", "refresh_token", "client_credentials"})
+_GRANTS = frozenset({"authorization_code", "password", "refresh_token", "client_credentials"})
+
+
+def _values(form: TokenRequest) -> list[tuple[str, str]]:
+    return [(k, v) for k, v in form.model_dump().items() if v is not None]
 
 
 def _count(grant_type: str | None, result: str) -> None:

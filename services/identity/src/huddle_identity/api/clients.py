@@ -58,7 +58,8 @@ def client_out(client: ClientView) -> ClientOut:
             403,
             422,
             _403=_ONLY_ADMINS,
-            _422="Invalid input, or an unknown scope (events:read, dashboards:read, fhir:read)",
+            _422="Invalid input, or an unknown scope "
+            "(events:read, dashboards:read, fhir:read, scim)",
         ),
     },
 )

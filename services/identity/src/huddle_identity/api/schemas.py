@@ -204,7 +204,7 @@ class ClientCreate(_In):
         min_length=1,
         max_length=10,
         examples=[["events:read"]],
-        description="Any of events:read, dashboards:read, fhir:read",
+        description="Any of events:read, dashboards:read, fhir:read, scim",
     )
 
 
@@ -244,6 +244,13 @@ class TokenRequest(BaseModel):
             "password": "cedar-bicycle-92-morning",
         },
         {
+            "grant_type": "authorization_code",
+            "code": "Yh3kQ9vT2mW7rX1pL5sN8bD4fG6jC0aZ-Ee_Ru2Ti9Oy3Uw",
+            "redirect_uri": "http://127.0.0.1:8080/signin/callback",
+            "client_id": "huddle-console",
+            "code_verifier": "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+        },
+        {
             "grant_type": "refresh_token",
             "refresh_token": "k7Qz2Lw9Xb4Tn1Vr8Sd5Pm3Hy6Jc0Fa-Ue_Gt2Oi7N",
         },
@@ -256,7 +263,23 @@ class TokenRequest(BaseModel):
     )
 
     grant_type: str | None = Field(
-        default=None, max_length=4096, description="password, refresh_token or client_credentials"
+        default=None,
+        max_length=4096,
+        description="authorization_code, refresh_token, client_credentials, or password (only "
+        "where enabled: never by default in production)",
+    )
+    code: str | None = Field(
+        default=None, max_length=4096, description="authorization_code grant: the code, once"
+    )
+    redirect_uri: str | None = Field(
+        default=None,
+        max_length=4096,
+        description="authorization_code grant: the redirect URI of the authorization request",
+    )
+    code_verifier: str | None = Field(
+        default=None,
+        max_length=128,
+        description="authorization_code grant: the PKCE verifier of the S256 code_challenge",
     )
     username: str | None = Field(
         default=None, max_length=4096, description="password grant: the person's email"
@@ -268,7 +291,8 @@ class TokenRequest(BaseModel):
     client_id: str | None = Field(
         default=None,
         max_length=4096,
-        description="client_credentials grant, unless sent with HTTP Basic",
+        description="authorization_code grant (the frontend), or client_credentials grant "
+        "unless sent with HTTP Basic",
     )
     client_secret: str | None = Field(
         default=None,
@@ -282,15 +306,26 @@ class TokenRequest(BaseModel):
     )
 
 
+_ACCESS_TOKEN = "eyJhbGciOiJFUzI1NiIsImtpZCI6IjIwMjYwMzAyLTRmMWE5YzJlN2IzZCJ9.e30.c2ln"  # noqa: S105
+
+
 class TokenResponse(BaseModel):
     model_config = example_config(
         {
-            "access_token": "eyJhbGciOiJFUzI1NiIsImtpZCI6IjIwMjYwMzAyLTRmMWE5YzJlN2IzZCJ9.e30.c2ln",
+            "access_token": _ACCESS_TOKEN,
             "token_type": "Bearer",
             "expires_in": 900,
             "scope": "",
             "refresh_token": "k7Qz2Lw9Xb4Tn1Vr8Sd5Pm3Hy6Jc0Fa-Ue_Gt2Oi7N",
-        }
+        },
+        {
+            "access_token": _ACCESS_TOKEN,
+            "token_type": "Bearer",
+            "expires_in": 900,
+            "scope": "openid profile email",
+            "refresh_token": "k7Qz2Lw9Xb4Tn1Vr8Sd5Pm3Hy6Jc0Fa-Ue_Gt2Oi7N",
+            "id_token": "eyJhbGciOiJFUzI1NiIsImtpZCI6IjIwMjYwMzAyLTRmMWE5YzJlN2IzZCJ9.e30.aWQ",
+        },
     )
 
     access_token: str = Field(description="An ES256 JWT; send it as `Authorization: Bearer`")
@@ -299,6 +334,11 @@ class TokenResponse(BaseModel):
     scope: str = Field(default="", description="The granted scopes, space-separated (clients)")
     refresh_token: str | None = Field(
         default=None, description="People only; absent for clients. It can be used once"
+    )
+    id_token: str | None = Field(
+        default=None,
+        description="authorization_code grant with the `openid` scope: an ES256 ID token for "
+        "the client (`aud` = its client id, `nonce` as sent)",
     )
 
 
@@ -322,3 +362,127 @@ class Jwks(BaseModel):
     model_config = example_config({"keys": [_JWK]})
 
     keys: list[Jwk]
+
+
+_ISSUER = "https://id.huddle.example"
+
+
+class OpenIdConfiguration(BaseModel):
+    """OpenID provider metadata (OpenID Connect Discovery 1.0)."""
+
+    model_config = example_config(
+        {
+            "issuer": _ISSUER,
+            "authorization_endpoint": f"{_ISSUER}/v1/auth/authorize",
+            "token_endpoint": f"{_ISSUER}/v1/auth/token",
+            "userinfo_endpoint": f"{_ISSUER}/v1/auth/userinfo",
+            "revocation_endpoint": f"{_ISSUER}/v1/auth/revoke",
+            "jwks_uri": f"{_ISSUER}/.well-known/jwks.json",
+            "scopes_supported": ["openid", "profile", "email"],
+            "response_types_supported": ["code"],
+            "response_modes_supported": ["query"],
+            "grant_types_supported": ["authorization_code", "refresh_token", "client_credentials"],
+            "subject_types_supported": ["public"],
+            "id_token_signing_alg_values_supported": ["ES256"],
+            "token_endpoint_auth_methods_supported": [
+                "none",
+                "client_secret_basic",
+                "client_secret_post",
+            ],
+            "revocation_endpoint_auth_methods_supported": ["none"],
+            "code_challenge_methods_supported": ["S256"],
+            "claims_supported": ["sub", "iss", "aud", "exp", "iat", "nonce", "name", "email"],
+            "request_parameter_supported": False,
+            "request_uri_parameter_supported": False,
+        }
+    )
+
+    issuer: str
+    authorization_endpoint: str
+    token_endpoint: str
+    userinfo_endpoint: str
+    revocation_endpoint: str
+    jwks_uri: str
+    scopes_supported: list[str]
+    response_types_supported: list[str]
+    response_modes_supported: list[str]
+    grant_types_supported: list[str]
+    subject_types_supported: list[str]
+    id_token_signing_alg_values_supported: list[str]
+    token_endpoint_auth_methods_supported: list[str]
+    revocation_endpoint_auth_methods_supported: list[str]
+    code_challenge_methods_supported: list[str]
+    claims_supported: list[str]
+    request_parameter_supported: bool
+    request_uri_parameter_supported: bool
+
+
+class UserInfoOut(BaseModel):
+    """The signed-in person's claims, as their token's scopes release them."""
+
+    model_config = example_config(
+        {
+            "sub": "5b0c7e2a-9f3d-4c1b-8a6e-2d4f9b7c3e10",
+            "org": "8f14e45f-ea8a-4c7b-9d2e-6b1a3c5d7e90",
+            "name": "Lena Park",
+            "email": "lena.park@riverside.example",
+        }
+    )
+
+    sub: str = Field(description="The person's id")
+    org: str = Field(description="Their organisation's id")
+    name: str | None = Field(default=None, description="With the `profile` scope")
+    email: str | None = Field(default=None, description="With the `email` scope")
+
+
+class RevocationRequest(BaseModel):
+    """A token revocation request (RFC 7009), form-encoded."""
+
+    model_config = example_config(
+        {
+            "token": "k7Qz2Lw9Xb4Tn1Vr8Sd5Pm3Hy6Jc0Fa-Ue_Gt2Oi7N",
+            "token_type_hint": "refresh_token",
+            "client_id": "huddle-console",
+        }
+    )
+
+    token: str | None = Field(default=None, max_length=4096, description="The token to revoke")
+    token_type_hint: str | None = Field(
+        default=None, max_length=64, description="refresh_token or access_token"
+    )
+    client_id: str | None = Field(
+        default=None, max_length=256, description="The public client revoking it"
+    )
+
+
+class SignInForm(BaseModel):
+    """The sign-in page's form: the person's credentials, the page's anti-forgery token, and
+    the authorization request's parameters the page carries."""
+
+    model_config = example_config(
+        {
+            "email": "lena.park@riverside.example",
+            "password": "cedar-bicycle-92-morning",
+            "csrf_token": "Pq8vN3xK7mT1rW5yB9cF2hJ6dL0sG4aE-Uo_Zi3Ny7Q",
+            "response_type": "code",
+            "client_id": "huddle-console",
+            "redirect_uri": "http://127.0.0.1:8080/signin/callback",
+            "scope": "openid profile email",
+            "state": "af0ifjsldkj",
+            "nonce": "n-0S6_WzA2Mj",
+            "code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+            "code_challenge_method": "S256",
+        }
+    )
+
+    email: str
+    password: str
+    csrf_token: str
+    response_type: str
+    client_id: str
+    redirect_uri: str
+    scope: str | None = None
+    state: str | None = None
+    nonce: str | None = None
+    code_challenge: str
+    code_challenge_method: str

@@ -5,9 +5,14 @@
 | org admin          | yes     | yes, with emails | yes                         | yes     |
 | any other person   | yes     | yes, own email   | no                          | no      |
 | integration client | yes     | no               | no                          | no      |
+| SCIM connector     | yes     | through SCIM     | through SCIM (and roles)    | no      |
 
 People change their own name and profession; only org admins change someone else's, or
 anyone's org roles. Sign-up and the token endpoint need no caller at all.
+
+A SCIM connector is an integration client holding the ``scim`` scope: the organisation's
+identity provider, provisioning and deprovisioning its people. SCIM is for connectors only, so
+a person's token is refused there, an org admin's too.
 
 Most of these checks run *before* the aggregate is loaded, as the routes always did: whether
 you may act does not depend on the target, so a non-admin gets 403 rather than learning, from a
@@ -61,3 +66,14 @@ def ensure_is_a_person(principal: Principal) -> None:
 def ensure_can_update_person(principal: Principal, *, user_id: str, changes_roles: bool) -> None:
     if changes_roles or principal.subject != user_id:
         principal.require_role(ORG_ADMIN)
+
+
+SCIM_SCOPE = "scim"
+
+
+def ensure_scim_connector(principal: Principal) -> None:
+    """Only an integration client holding the ``scim`` scope provisions people."""
+    if principal.kind != "client":
+        raise Forbidden("SCIM is for integration clients holding the scope 'scim', not people")
+    if SCIM_SCOPE not in principal.scopes:
+        raise Forbidden("This client lacks the scope 'scim'")

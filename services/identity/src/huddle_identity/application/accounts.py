@@ -34,6 +34,7 @@ from huddle_identity.application.deps import Identity
 from huddle_identity.application.passwords import secret_digest
 from huddle_identity.application.queries import PersonView
 from huddle_identity.application.registration import NewPerson, checked_password_hash, new_person
+from huddle_identity.application.sso import sso_required_for
 from huddle_identity.application.throttle import throttle_key
 from huddle_identity.domain.errors import InvalidLink, TooManyAttempts
 from huddle_shared.auth import Principal
@@ -387,6 +388,8 @@ async def request_reset(identity: Identity, *, email: str, now: datetime) -> Non
         raise TooManyAttempts(retry_after)
     # Every request counts, whether or not the account exists: the limit reveals nothing.
     await identity.throttle.record_failure(key, now, limit=identity.links.reset_requests)
+    if await sso_required_for(identity, email):
+        return  # its organisation's provider is the only way in: no Huddle password to reset
     async with identity.engine.begin() as conn:
         account = await queries.password_account(conn, email=email)
         if account is None or account.status != "active":

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from huddle_identity.application.idps import IdentityProviders
 from huddle_identity.application.links import LinkPolicy
 from huddle_identity.application.mail import MailOutbox
+from huddle_identity.application.oauth import Provider
 from huddle_identity.application.passwords import Passwords
 from huddle_identity.application.signing import SigningKeyRing
 from huddle_identity.application.throttle import LoginThrottle
@@ -30,5 +32,11 @@ class Identity:
     clock: Callable[[], datetime]
     mail: MailOutbox
     links: LinkPolicy
+    provider: Provider
+    # Organisations' own identity providers (single sign-on), and how long a sign-in there
+    # may take; the master key wraps their client secrets.
+    idps: IdentityProviders
+    sso_request_ttl: timedelta
+    master_key: bytes
     # Tells the mailer that mail was queued; called after the transaction commits.
     mail_queued: Callable[[], None]

@@ -49,6 +49,7 @@ from huddle_identity.domain.user import (
 )
 from huddle_identity.projections import clients as client_rows
 from huddle_identity.projections import people
+from huddle_identity.projections.people import DirectoryValues
 from huddle_shared.aggregates import Aggregate, Caller
 from huddle_shared.auth import Principal
 from huddle_shared.contracts.identity import OrgRole, Profession
@@ -113,7 +114,7 @@ async def create_organization(
         conn, store=identity.store, stream_id=org_id, events=events, context=context, now=now
     )
     await people.add_organization(conn, org)
-    await _register(conn, identity, person=admin, context=context, now=now)
+    await register_person(conn, identity, person=admin, context=context, now=now)
     viewer = Principal(admin.user_id, org_id, frozenset({OrgRole.ORG_ADMIN}), frozenset(), "user")
     return org, await queries.person_seen_by(conn, user_id=admin.user_id, viewer=viewer)
 
@@ -123,7 +124,7 @@ async def register_user(
 ) -> PersonView:
     """Add a person to the caller's organisation (org admins)."""
     access.ensure_org_admin(caller.principal)
-    await _register(conn, identity, person=person, context=caller.context, now=caller.now)
+    await register_person(conn, identity, person=person, context=caller.context, now=caller.now)
     return await queries.person_seen_by(conn, user_id=person.user_id, viewer=caller.principal)
 
 
@@ -139,7 +140,7 @@ async def register_invited(
     """An invitee accepting: registered in the inviting organisation, with the inviter as the
     actor of the registration (the invitation, not the invitee, decided who joins)."""
     context = EventContext(tenant_id=org_id, actor=invited_by)
-    await _register(conn, identity, person=person, context=context, now=now)
+    await register_person(conn, identity, person=person, context=context, now=now)
     viewer = Principal(person.user_id, org_id, person.org_roles, frozenset(), "user")
     return await queries.person_seen_by(conn, user_id=person.user_id, viewer=viewer)
 
@@ -200,18 +201,33 @@ async def deactivate_user(
         return user_domain.decide_deactivate_user(user, command)
 
     async def rows(conn: AsyncConnection, user: User, _: list[RecordedEvent]) -> None:
-        await people.update_status(conn, user)
-        # No refresh token may outlive the account.
-        await identity.tokens.revoke_user(conn, user.id, caller.now)
+        await status_changed(conn, identity, user, now=caller.now)
 
     return await _change_user(conn, identity, user_id, caller, decide, rows)
 
 
+async def status_changed(
+    conn: AsyncConnection, identity: Identity, user: User, *, now: datetime
+) -> None:
+    """The read model follows a (de)activation; no refresh token outlives an active account."""
+    await people.update_status(conn, user)
+    if user.status != user_domain.ACTIVE:
+        await identity.tokens.revoke_user(conn, user.id, now)
+
+
 async def erase_user(
-    conn: AsyncConnection, identity: Identity, *, user_id: str, caller: Caller
+    conn: AsyncConnection,
+    identity: Identity,
+    *,
+    user_id: str,
+    caller: Caller,
+    authorise: Callable[[Principal], None] = access.ensure_org_admin,
 ) -> User:
-    """Crypto-shredding: the person's key, readable copies, credentials and tokens go."""
-    access.ensure_org_admin(caller.principal)
+    """Crypto-shredding: the person's key, readable copies, credentials and tokens go.
+
+    Org admins erase (``DELETE /v1/users/{id}/personal-data``); a SCIM connector erases the same
+    way when its identity provider deletes the person (``authorise`` says who may)."""
+    authorise(caller.principal)
 
     async def decide(user: User) -> list[DomainEvent]:
         admins = await queries.other_active_admins(conn, org_id=user.org_id, user_id=user_id)
@@ -298,15 +314,25 @@ async def revoke_client(
 ReadModels = Callable[[AsyncConnection, User, list[RecordedEvent]], Awaitable[None]]
 
 
-async def _register(
+# Decides what follows a registration in the same append, from the new person's state and key
+# (a SCIM connector's directory entry, or its deactivation).
+FollowUp = Callable[[User, bytes], list[DomainEvent]]
+
+
+async def register_person(
     conn: AsyncConnection,
     identity: Identity,
     *,
     person: NewPerson,
     context: EventContext,
     now: datetime,
+    follow_up: FollowUp | None = None,
+    directory: DirectoryValues | None = None,
 ) -> User:
-    """Seal the person's email and name with their own new key, append, write the rows."""
+    """Seal the person's email and name with their own new key, append, write the rows.
+
+    Callers check access first. ``follow_up`` adds events to the registration's append, and
+    ``directory`` the readable copies of the directory entry they set."""
     key = await identity.vault.create(conn, kid=person.user_id, now=now)
     command = RegisterUser(
         user_id=person.user_id,
@@ -317,18 +343,27 @@ async def _register(
         org_roles=person.org_roles,
         actor=context.actor,
     )
+    events = user_domain.decide_register_user(None, command)
+    if follow_up is not None:
+        events += follow_up(USER.evolved(None, events, now=now), key)
     user, _ = await USER.create(
         conn,
         store=identity.store,
         stream_id=person.user_id,
-        events=user_domain.decide_register_user(None, command),
+        events=events,
         context=context,
         now=now,
     )
     await people.add_person(
-        conn, user, email=person.email, display_name=person.display_name, now=now
+        conn,
+        user,
+        email=person.email,
+        display_name=person.display_name,
+        now=now,
+        directory=directory,
     )
-    await credentials.store(conn, user_id=user.id, password_hash=person.password_hash, now=now)
+    if person.password_hash is not None:
+        await credentials.store(conn, user_id=user.id, password_hash=person.password_hash, now=now)
     return user
 
 

@@ -257,6 +257,8 @@ async def password_account(conn: AsyncConnection, *, email: str) -> Any:
                 users.c.org_id,
                 users.c.org_roles,
                 users.c.status,
+                users.c.email,
+                users.c.display_name,
                 credentials.c.password_hash,
             )
             .select_from(users.join(credentials, users.c.user_id == credentials.c.user_id))
@@ -270,6 +272,22 @@ async def account_standing(conn: AsyncConnection, *, user_id: str) -> Any:
     return (
         await conn.execute(
             select(users.c.status, users.c.org_roles).where(users.c.user_id == user_id)
+        )
+    ).one_or_none()
+
+
+async def signed_in_person(conn: AsyncConnection, *, user_id: str) -> Any:
+    """What tokens and ID tokens say of a person, with their status; None once erased."""
+    return (
+        await conn.execute(
+            select(
+                users.c.user_id,
+                users.c.org_id,
+                users.c.org_roles,
+                users.c.status,
+                users.c.email,
+                users.c.display_name,
+            ).where(users.c.user_id == user_id)
         )
     ).one_or_none()
 

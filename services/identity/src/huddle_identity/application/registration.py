@@ -21,14 +21,16 @@ from huddle_shared.errors import DomainRuleViolated
 
 @dataclass(frozen=True)
 class NewPerson:
-    """Someone about to be registered: their password is already checked and hashed."""
+    """Someone about to be registered: their password is already checked and hashed (None:
+    they have none, as a person an identity provider provisions without one, who signs in
+    through it)."""
 
     user_id: str
     email: str
     display_name: str
     profession: Profession
     org_roles: frozenset[OrgRole]
-    password_hash: str
+    password_hash: str | None
 
 
 async def new_person(

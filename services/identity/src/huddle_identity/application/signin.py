@@ -9,11 +9,16 @@ from huddle_identity.adapters import credentials
 from huddle_identity.application import queries
 from huddle_identity.application.deps import Identity
 from huddle_identity.application.passwords import secret_matches
+from huddle_identity.application.sso import sso_required_for
 from huddle_identity.application.throttle import throttle_key
 from huddle_identity.domain.errors import InvalidClient, InvalidGrant, InvalidScope, TooManyAttempts
 from huddle_identity.domain.user import ACTIVE
 
 WRONG_CREDENTIALS = "The email address or password is incorrect"
+SSO_REQUIRED = (
+    "Your organisation signs you in through its own identity provider: leave the password "
+    "empty on the sign-in page and continue"
+)
 
 
 async def _refuse_if_locked(identity: Identity, key: str, now: datetime) -> None:
@@ -36,24 +41,35 @@ def _token_response(
     return body
 
 
-async def password_grant(
-    identity: Identity, *, username: str, password: str, now: datetime
-) -> dict[str, Any]:
+async def authenticate(identity: Identity, *, username: str, password: str, now: datetime) -> Any:
+    """The active account of ``username`` if ``password`` is its password (re-hashed when the
+    parameters changed); else InvalidGrant, or TooManyAttempts while throttled. Unknown
+    account, wrong password and deactivated account cost the same and answer the same."""
     key = throttle_key("user", username)
     await _refuse_if_locked(identity, key, now)
+    email = username.strip().lower()
+    # By the email's domain, before any account is looked at: it tells nothing about one.
+    if await sso_required_for(identity, email):
+        raise InvalidGrant(SSO_REQUIRED)
     async with identity.engine.connect() as conn:
-        row = await queries.password_account(conn, email=username.strip().lower())
-    # The same work and the same answer whether the account is unknown, the password is wrong
-    # or the account is deactivated: the endpoint must not tell which.
+        row = await queries.password_account(conn, email=email)
     ok = await identity.passwords.verify(row.password_hash if row else None, password)
     if row is None or not ok or row.status != ACTIVE:
         await identity.throttle.record_failure(key, now)
         raise InvalidGrant(WRONG_CREDENTIALS)
     await identity.throttle.reset(key)
-    async with identity.engine.begin() as conn:
-        if identity.passwords.needs_rehash(row.password_hash):
-            rehashed = await identity.passwords.hash(password)
+    if identity.passwords.needs_rehash(row.password_hash):
+        rehashed = await identity.passwords.hash(password)
+        async with identity.engine.begin() as conn:
             await credentials.replace(conn, user_id=row.user_id, password_hash=rehashed, now=now)
+    return row
+
+
+async def password_grant(
+    identity: Identity, *, username: str, password: str, now: datetime
+) -> dict[str, Any]:
+    row = await authenticate(identity, username=username, password=password, now=now)
+    async with identity.engine.begin() as conn:
         refresh = await identity.tokens.new_refresh_token(
             conn, user_id=row.user_id, org_id=row.org_id, now=now
         )

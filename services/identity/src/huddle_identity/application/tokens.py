@@ -19,7 +19,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from huddle_identity.adapters.tables import refresh_tokens
-from huddle_identity.application.signing import ALG, SigningKeyRing
+from huddle_identity.application.signing import ALG, SigningKey, SigningKeyRing
 from huddle_identity.domain.errors import InvalidGrant
 
 
@@ -63,7 +63,25 @@ class TokenService:
         now: datetime,
     ) -> str:
         key = await self.keys.current(now)
-        claims = {
+        return self.sign_access(
+            key, subject=subject, org_id=org_id, roles=roles, scopes=scopes, client=client, now=now
+        )
+
+    def sign_access(
+        self,
+        key: SigningKey,
+        *,
+        subject: str,
+        org_id: str,
+        roles: Iterable[str],
+        scopes: Iterable[str],
+        client: bool,
+        now: datetime,
+        authorized_party: str | None = None,
+    ) -> str:
+        """An access token signed with ``key``; ``authorized_party`` (``azp``) names the
+        frontend a person signed in through."""
+        claims: dict[str, object] = {
             "iss": self.issuer,
             "aud": self.audience,
             "sub": subject,
@@ -76,7 +94,36 @@ class TokenService:
         }
         if client:
             claims["client_id"] = subject
+        if authorized_party is not None:
+            claims["azp"] = authorized_party
         return jwt.encode(claims, key.private_key, algorithm=ALG, headers={"kid": key.kid})
+
+    @staticmethod
+    def new_refresh_value() -> tuple[str, str]:
+        """A fresh refresh token and the digest it is stored under."""
+        token = secrets.token_urlsafe(32)
+        return token, _digest(token)
+
+    async def store_refresh_token(
+        self,
+        conn: AsyncConnection,
+        *,
+        token_hash: str,
+        user_id: str,
+        org_id: str,
+        now: datetime,
+        family_id: str,
+    ) -> None:
+        await conn.execute(
+            insert(refresh_tokens).values(
+                token_hash=token_hash,
+                family_id=family_id,
+                user_id=user_id,
+                org_id=org_id,
+                issued_at=now,
+                expires_at=now + self.refresh_ttl,
+            )
+        )
 
     async def new_refresh_token(
         self,
@@ -87,18 +134,30 @@ class TokenService:
         now: datetime,
         family_id: str | None = None,
     ) -> str:
-        token = secrets.token_urlsafe(32)
-        await conn.execute(
-            insert(refresh_tokens).values(
-                token_hash=_digest(token),
-                family_id=family_id or uuid.uuid4().hex,
-                user_id=user_id,
-                org_id=org_id,
-                issued_at=now,
-                expires_at=now + self.refresh_ttl,
-            )
+        token, token_hash = self.new_refresh_value()
+        await self.store_refresh_token(
+            conn,
+            token_hash=token_hash,
+            user_id=user_id,
+            org_id=org_id,
+            now=now,
+            family_id=family_id or uuid.uuid4().hex,
         )
         return token
+
+    async def revoke_token(self, token: str, now: datetime) -> None:
+        """RFC 7009 for a refresh token: the token's whole family stops working. An unknown
+        token is no error."""
+        async with self.engine.begin() as conn:
+            family = (
+                await conn.execute(
+                    select(refresh_tokens.c.family_id).where(
+                        refresh_tokens.c.token_hash == _digest(token)
+                    )
+                )
+            ).scalar_one_or_none()
+            if family is not None:
+                await self.revoke_family(conn, family, now)
 
     async def spend_refresh_token(self, token: str, now: datetime) -> RefreshGrant:
         """Mark a refresh token used, atomically; a second use revokes its whole family."""

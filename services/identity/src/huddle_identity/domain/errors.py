@@ -43,6 +43,39 @@ class UnsupportedGrantType(OAuthError):
     oauth_error = "unsupported_grant_type"
 
 
+class UnauthorizedClient(OAuthError):
+    code = "unauthorized-client"
+    title = "Unauthorized client"
+    oauth_error = "unauthorized_client"
+
+
+class UnsupportedTokenType(OAuthError):
+    code = "unsupported-token-type"
+    title = "Unsupported token type"
+    oauth_error = "unsupported_token_type"
+
+
+_BY_OAUTH_ERROR: dict[str, type[OAuthError]] = {
+    kind.oauth_error: kind
+    for kind in (
+        InvalidRequest,
+        InvalidGrant,
+        InvalidClient,
+        InvalidScope,
+        UnsupportedGrantType,
+        UnauthorizedClient,
+        UnsupportedTokenType,
+    )
+}
+
+
+def oauth_error(error: str, description: str | None) -> OAuthError:
+    """The problem for an OAuth error code and description (an unknown code is a bad
+    request)."""
+    kind = _BY_OAUTH_ERROR.get(error, InvalidRequest)
+    return kind(description or kind.title)
+
+
 class TooManyAttempts(HuddleError):
     status = 429
     code = "too-many-attempts"

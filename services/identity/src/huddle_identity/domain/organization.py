@@ -5,15 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from huddle_identity.domain.sso import SsoSettings, settings_of
 from huddle_shared.contracts.identity import (
     IntegrationClientRegistered,
     IntegrationClientRevoked,
     OrganizationCreated,
+    SsoConnectionConfigured,
+    SsoConnectionRemoved,
 )
 from huddle_shared.errors import Conflict, DomainRuleViolated
 from huddle_shared.events import DomainEvent
 
-CLIENT_SCOPES = frozenset({"events:read", "dashboards:read", "fhir:read"})
+# ``scim``: the organisation's identity provider provisions its people (``/scim/v2``).
+CLIENT_SCOPES = frozenset({"events:read", "dashboards:read", "fhir:read", "scim"})
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,8 @@ class Organization:
     name: str
     created_at: datetime
     version: int
+    # Its own identity provider, when it signs its people in through one.
+    sso: SsoSettings | None = None
 
 
 @dataclass(frozen=True)
@@ -47,8 +53,13 @@ def decide_create_organization(
 def evolve_organization(
     state: Organization | None, event: DomainEvent, *, at: datetime, version: int
 ) -> Organization:
-    if isinstance(event, OrganizationCreated):
-        return Organization(id=event.org_id, name=event.name, created_at=at, version=version)
+    match event:
+        case OrganizationCreated():
+            return Organization(id=event.org_id, name=event.name, created_at=at, version=version)
+        case SsoConnectionConfigured() if state is not None:
+            return replace(state, sso=settings_of(event), version=version)
+        case SsoConnectionRemoved() if state is not None:
+            return replace(state, sso=None, version=version)
     raise ValueError(f"unknown organisation event {event.event_type}")
 
 

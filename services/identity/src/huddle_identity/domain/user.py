@@ -11,8 +11,11 @@ from huddle_shared.contracts.identity import (
     OrgRoleRevoked,
     Profession,
     UserDeactivated,
+    UserDirectoryEntrySet,
+    UserEmailChanged,
     UserErased,
     UserProfileUpdated,
+    UserReactivated,
     UserRegistered,
 )
 from huddle_shared.errors import Conflict, DomainRuleViolated
@@ -20,6 +23,18 @@ from huddle_shared.events import DomainEvent
 from huddle_shared.personal import Sealed
 
 ACTIVE, DEACTIVATED, ERASED = "active", "deactivated", "erased"
+
+
+@dataclass(frozen=True)
+class DirectoryEntry:
+    """What the organisation's identity provider holds about a person (SCIM), beyond Huddle's
+    own profile; empty for people it never provisioned."""
+
+    external_id: str | None = None
+    user_name: Sealed | None = None
+    given_name: Sealed | None = None
+    family_name: Sealed | None = None
+    department: Sealed | None = None
 
 
 @dataclass(frozen=True)
@@ -34,6 +49,7 @@ class User:
     created_at: datetime
     updated_at: datetime
     version: int
+    directory: DirectoryEntry = DirectoryEntry()
 
     @property
     def is_active_admin(self) -> bool:
@@ -72,6 +88,27 @@ class DeactivateUser:
     actor: str
     reason: str
     other_active_admins: int
+
+
+@dataclass(frozen=True)
+class ReactivateUser:
+    actor: str
+
+
+@dataclass(frozen=True)
+class ChangeEmail:
+    """The caller compares plaintext before sealing: a sealed value never equals another."""
+
+    email: Sealed
+    actor: str
+
+
+@dataclass(frozen=True)
+class SetDirectoryEntry:
+    """The whole entry as the identity provider now holds it (compared in plaintext first)."""
+
+    entry: DirectoryEntry
+    actor: str
 
 
 @dataclass(frozen=True)
@@ -156,6 +193,39 @@ def decide_deactivate_user(state: User, command: DeactivateUser) -> list[DomainE
     ]
 
 
+def decide_reactivate_user(state: User, command: ReactivateUser) -> list[DomainEvent]:
+    _require_not_erased(state)
+    if state.status == ACTIVE:
+        return []  # reactivating an active person changes nothing: the wanted state holds
+    return [UserReactivated(user_id=state.id, org_id=state.org_id, reactivated_by=command.actor)]
+
+
+def decide_change_email(state: User, command: ChangeEmail) -> list[DomainEvent]:
+    _require_not_erased(state)
+    return [
+        UserEmailChanged(
+            user_id=state.id, org_id=state.org_id, email=command.email, changed_by=command.actor
+        )
+    ]
+
+
+def decide_set_directory_entry(state: User, command: SetDirectoryEntry) -> list[DomainEvent]:
+    _require_not_erased(state)
+    entry = command.entry
+    return [
+        UserDirectoryEntrySet(
+            user_id=state.id,
+            org_id=state.org_id,
+            external_id=entry.external_id,
+            user_name=entry.user_name,
+            given_name=entry.given_name,
+            family_name=entry.family_name,
+            department=entry.department,
+            set_by=command.actor,
+        )
+    ]
+
+
 def decide_erase_user(state: User, command: EraseUser) -> list[DomainEvent]:
     if state.status == ERASED:
         return []  # erasing twice is a no-op: DELETE is idempotent
@@ -192,8 +262,28 @@ def evolve(state: User | None, event: DomainEvent, *, at: datetime, version: int
             state = replace(state, org_roles=state.org_roles - {event.role})
         case UserDeactivated():
             state = replace(state, status=DEACTIVATED)
+        case UserReactivated():
+            state = replace(state, status=ACTIVE)
+        case UserEmailChanged():
+            state = replace(state, email=event.email)
+        case UserDirectoryEntrySet():
+            entry = DirectoryEntry(
+                external_id=event.external_id,
+                user_name=event.user_name,
+                given_name=event.given_name,
+                family_name=event.family_name,
+                department=event.department,
+            )
+            state = replace(state, directory=entry)
         case UserErased():
-            state = replace(state, status=ERASED, email=None, display_name=None, profession=None)
+            state = replace(
+                state,
+                status=ERASED,
+                email=None,
+                display_name=None,
+                profession=None,
+                directory=DirectoryEntry(),
+            )
         case _:
             raise ValueError(f"unknown user event {event.event_type}")
     return replace(state, updated_at=at, version=version)

@@ -7,6 +7,9 @@ erasure nulls it here. So these rows are never rebuilt from the streams.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from sqlalchemy import update
@@ -20,6 +23,22 @@ from huddle_identity.domain.user import User
 from huddle_shared.errors import Conflict
 
 
+class SignInNameTaken(Conflict):
+    """The email address or SCIM ``userName`` is already someone's: both are unique across
+    Huddle, whatever their case."""
+
+
+@dataclass(frozen=True)
+class DirectoryValues:
+    """The readable copies of a person's directory entry (see ``users``)."""
+
+    external_id: str | None = None
+    user_name: str | None = None
+    given_name: str | None = None
+    family_name: str | None = None
+    department: str | None = None
+
+
 async def add_organization(conn: AsyncConnection, org: Organization) -> None:
     await conn.execute(
         insert(organizations).values(
@@ -29,27 +48,62 @@ async def add_organization(conn: AsyncConnection, org: Organization) -> None:
 
 
 async def add_person(
-    conn: AsyncConnection, user: User, *, email: str, display_name: str, now: datetime
+    conn: AsyncConnection,
+    user: User,
+    *,
+    email: str,
+    display_name: str,
+    now: datetime,
+    directory: DirectoryValues | None = None,
 ) -> None:
-    """The new person's row; 409 when the email address is already someone's sign-in name."""
+    """The new person's row; 409 when the email address (or the SCIM userName) is already
+    someone's sign-in name."""
+    async with _unique_names(conn, "A user with this email address already exists"):
+        await conn.execute(
+            insert(users).values(
+                user_id=user.id,
+                org_id=user.org_id,
+                email=email,
+                display_name=display_name,
+                profession=user.profession.value if user.profession else None,
+                org_roles=_roles(user),
+                status=user.status,
+                created_at=now,
+                updated_at=now,
+                version=user.version,
+                **asdict(directory or DirectoryValues()),
+            )
+        )
+
+
+async def update_email(conn: AsyncConnection, user: User, *, email: str) -> None:
+    """A new sign-in address; 409 when it is someone else's."""
+    async with _unique_names(conn, "Someone already signs in with this email address"):
+        await conn.execute(
+            update(users)
+            .where(users.c.user_id == user.id)
+            .values(email=email, updated_at=user.updated_at, version=user.version)
+        )
+
+
+async def update_directory(conn: AsyncConnection, user: User, values: DirectoryValues) -> None:
+    """The whole directory entry; 409 when its userName is someone else's sign-in name."""
+    async with _unique_names(conn, "Someone already signs in with this user name"):
+        await conn.execute(
+            update(users)
+            .where(users.c.user_id == user.id)
+            .values(updated_at=user.updated_at, version=user.version, **asdict(values))
+        )
+
+
+@asynccontextmanager
+async def _unique_names(conn: AsyncConnection, detail: str) -> AsyncIterator[None]:
+    """A savepoint around a write that may take someone else's email or user name."""
     try:
         async with conn.begin_nested():
-            await conn.execute(
-                insert(users).values(
-                    user_id=user.id,
-                    org_id=user.org_id,
-                    email=email,
-                    display_name=display_name,
-                    profession=user.profession.value if user.profession else None,
-                    org_roles=_roles(user),
-                    status=user.status,
-                    created_at=now,
-                    updated_at=now,
-                    version=user.version,
-                )
-            )
+            yield
     except IntegrityError as exc:
-        raise Conflict("A user with this email address already exists") from exc
+        raise SignInNameTaken(detail) from exc
 
 
 async def update_profile(conn: AsyncConnection, user: User, *, display_name: str | None) -> None:
@@ -80,6 +134,7 @@ async def erase_personal_data(conn: AsyncConnection, user: User) -> None:
             email=None,
             display_name=None,
             profession=None,
+            **asdict(DirectoryValues()),
             status=user.status,
             updated_at=user.updated_at,
             version=user.version,

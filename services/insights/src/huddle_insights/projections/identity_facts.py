@@ -23,6 +23,7 @@ from huddle_shared.contracts.identity import (
     UserDeactivated,
     UserErased,
     UserProfileUpdated,
+    UserReactivated,
     UserRegistered,
 )
 from huddle_shared.envelope import Envelope
@@ -32,10 +33,11 @@ _PROFESSION = (
     .where(people.c.user_id == bindparam("k_user"), people.c.status != "erased")
     .values(profession=bindparam("v_profession"))
 )
-_DEACTIVATE = (
+# Deactivations and reactivations share one statement, so that they apply in batch order.
+_STATUS = (
     update(people)
     .where(people.c.user_id == bindparam("k_user"), people.c.status != "erased")
-    .values(status="deactivated")
+    .values(status=bindparam("v_status"))
 )
 _INSERT = insert(people).on_conflict_do_nothing()
 _ERASE = insert(people).on_conflict_do_update(
@@ -48,7 +50,7 @@ class PeoplePlan:
 
     def __init__(self) -> None:
         self.professions: list[Row] = []
-        self.deactivations: list[Row] = []
+        self.statuses: list[Row] = []
         self.registrations: list[Row] = []
         self.erasures: list[Row] = []
         self.late_registrations: list[Row] = []
@@ -60,6 +62,7 @@ class PeoplePlan:
             UserRegistered: self._registered,
             UserProfileUpdated: self._profile_updated,
             UserDeactivated: self._deactivated,
+            UserReactivated: self._reactivated,
             UserErased: self._erased_event,
         }
 
@@ -84,9 +87,15 @@ class PeoplePlan:
             overwrite(person, "profession", p.profession.value)
 
     def _deactivated(self, p: UserDeactivated, _: Envelope) -> None:
-        self.deactivations.append({"k_user": p.user_id})
-        if (person := self._first_row.get(p.user_id)) is not None:
-            person["status"] = "deactivated"
+        self._status(p.user_id, "deactivated")
+
+    def _reactivated(self, p: UserReactivated, _: Envelope) -> None:
+        self._status(p.user_id, "active")
+
+    def _status(self, user_id: str, status: str) -> None:
+        self.statuses.append({"k_user": user_id, "v_status": status})
+        if (person := self._first_row.get(user_id)) is not None:
+            person["status"] = status
 
     def _erased_event(self, p: UserErased, _: Envelope) -> None:
         self._erased.add(p.user_id)
@@ -96,7 +105,7 @@ class PeoplePlan:
 
     async def write(self, conn: AsyncConnection) -> None:
         await send_rows(conn, _PROFESSION, self.professions)
-        await send_rows(conn, _DEACTIVATE, self.deactivations)
+        await send_rows(conn, _STATUS, self.statuses)
         await send_rows(conn, _INSERT, self.registrations)
         await send_rows(conn, _ERASE, self.erasures)
         await send_rows(conn, _INSERT, self.late_registrations)

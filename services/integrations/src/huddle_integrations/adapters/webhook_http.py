@@ -12,8 +12,6 @@ verified for another's name.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
-import socket
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,37 +19,11 @@ from dataclasses import dataclass
 import httpx
 from opentelemetry.instrumentation.utils import suppress_http_instrumentation
 
-from huddle_integrations.domain.ssrf import (
-    IPAddress,
-    Target,
-    UnsafeTarget,
-    parse_target,
-    vet_addresses,
-)
 from huddle_integrations.domain.webhooks import excerpt, short_error
+from huddle_shared.outbound import host_header, pinned_url, vet_url
+from huddle_shared.ssrf import UnsafeTarget
 
 MAX_RESPONSE_BYTES = 4096
-
-
-async def resolve(host: str, port: int) -> list[IPAddress]:
-    """Every address ``host`` resolves to (A and AAAA)."""
-    loop = asyncio.get_running_loop()
-    infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
-
-
-async def vet_url(url: str, *, allow_private: bool) -> tuple[Target, list[IPAddress]]:
-    """The URL's target and its vetted addresses; :class:`UnsafeTarget` otherwise (a name that
-    does not resolve is refused too)."""
-    target = parse_target(url, allow_private=allow_private)
-    literal = target.literal
-    if literal is not None:
-        return target, [literal]
-    try:
-        addresses = await resolve(target.host, target.port)
-    except (OSError, UnicodeError) as exc:
-        raise UnsafeTarget(f"the host name {target.host!r} does not resolve") from exc
-    return target, vet_addresses(addresses, allow_private=allow_private)
 
 
 @dataclass(frozen=True)
@@ -67,17 +39,6 @@ class SendResult:
     @property
     def delivered(self) -> bool:
         return self.kind == "delivered"
-
-
-def _pinned_url(target: Target, address: IPAddress) -> str:
-    host = f"[{address}]" if address.version == 6 else str(address)
-    return f"{target.scheme}://{host}:{target.port}{target.path}"
-
-
-def _host_header(target: Target) -> str:
-    host = f"[{target.host}]" if ":" in target.host else target.host
-    default = 443 if target.scheme == "https" else 80
-    return host if target.port == default else f"{host}:{target.port}"
 
 
 class WebhookSender:
@@ -122,13 +83,13 @@ class WebhookSender:
         try:
             async with asyncio.timeout(self.timeout_s):
                 target, addresses = await vet_url(url, allow_private=self.allow_private)
-                request_headers = {**headers, "host": _host_header(target)}
+                request_headers = {**headers, "host": host_header(target)}
                 extensions = {"sni_hostname": target.host} if target.literal is None else {}
                 # No trace context for a third party: the delivery's own span records the call.
                 with suppress_http_instrumentation():
                     request = self._http().build_request(
                         "POST",
-                        _pinned_url(target, addresses[0]),
+                        pinned_url(target, addresses[0]),
                         content=body,
                         headers=request_headers,
                         extensions=extensions,

@@ -26,12 +26,10 @@ from huddle_integrations.adapters.tables import (
     webhook_deliveries,
     webhook_subscriptions,
 )
-from huddle_integrations.adapters.webhook_http import vet_url
 from huddle_integrations.adapters.webhook_secrets import SecretBox
 from huddle_integrations.application import subscription_history as history
 from huddle_integrations.application.access import ensure_integrator
 from huddle_integrations.domain.feed import SOURCE, timestamp
-from huddle_integrations.domain.ssrf import UnsafeTarget
 from huddle_integrations.domain.translation import notice
 from huddle_integrations.domain.webhooks import (
     SECRET_BYTES,
@@ -52,8 +50,10 @@ from huddle_shared.errors import Conflict, DomainRuleViolated, NotFound
 from huddle_shared.events import DomainEvent
 from huddle_shared.eventstore import EventStore
 from huddle_shared.http import BAD_CURSOR, BadRequest, check_if_match, decode_cursor, encode_cursor
+from huddle_shared.outbound import vet_url
 from huddle_shared.pagination import fetch_page, time_and_id_cursor
 from huddle_shared.runtime import utc_now
+from huddle_shared.ssrf import UnsafeTarget
 
 MAX_SUBSCRIPTIONS_PER_ORG = 50
 ATTEMPTS_PER_DELIVERY = 20

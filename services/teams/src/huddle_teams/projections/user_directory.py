@@ -1,8 +1,10 @@
 """The ``user_directory`` read model: identity's people, as far as teams needs them.
 
 Teams keeps user id, organisation, profession, org roles and status, never names or emails (they
-are sealed on the bus and teams holds no key). Identity's events are keyed by user id, so one
-person's events arrive in order; an erased person stays as a tombstone that nothing revives.
+are sealed on the bus and teams holds no key); identity's other user events (an email change, a
+directory entry) carry nothing teams keeps and are passed over. Identity's events are keyed by
+user id, so one person's events arrive in order; an erased person stays as a tombstone that
+nothing revives.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from huddle_shared.contracts.identity import (
     UserDeactivated,
     UserErased,
     UserProfileUpdated,
+    UserReactivated,
     UserRegistered,
 )
 from huddle_teams.adapters.tables import user_directory
@@ -80,6 +83,8 @@ class UserDirectory:
                 )
             case UserDeactivated():
                 await _update(conn, payload.user_id, at=at, status=UserStatus.DEACTIVATED.value)
+            case UserReactivated():
+                await _update(conn, payload.user_id, at=at, status=UserStatus.ACTIVE.value)
             case UserErased():
                 # Drop all we hold about the person; keep the id and that they are erased, so a
                 # replayed registration cannot bring them back.

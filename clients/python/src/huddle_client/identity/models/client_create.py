@@ -13,7 +13,7 @@ class ClientCreate:
     """
     Attributes:
         name (str):
-        scopes (list[str]): Any of events:read, dashboards:read, fhir:read
+        scopes (list[str]): Any of events:read, dashboards:read, fhir:read, scim
     """
 
     name: str

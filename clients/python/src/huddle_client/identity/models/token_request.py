@@ -16,16 +16,24 @@ class TokenRequest:
     """An OAuth 2.0 token request; which fields are needed depends on `grant_type`.
 
     Attributes:
-        grant_type (None | str | Unset): password, refresh_token or client_credentials
+        grant_type (None | str | Unset): authorization_code, refresh_token, client_credentials, or password (only where
+            enabled: never by default in production)
+        code (None | str | Unset): authorization_code grant: the code, once
+        redirect_uri (None | str | Unset): authorization_code grant: the redirect URI of the authorization request
+        code_verifier (None | str | Unset): authorization_code grant: the PKCE verifier of the S256 code_challenge
         username (None | str | Unset): password grant: the person's email
         password (None | str | Unset): password grant
         refresh_token (None | str | Unset): refresh_token grant: it can be used once
-        client_id (None | str | Unset): client_credentials grant, unless sent with HTTP Basic
+        client_id (None | str | Unset): authorization_code grant (the frontend), or client_credentials grant unless sent
+            with HTTP Basic
         client_secret (None | str | Unset): client_credentials grant, unless sent with HTTP Basic
         scope (None | str | Unset): client_credentials grant: space-separated (default: all the client's)
     """
 
     grant_type: str | Unset | None = UNSET
+    code: str | Unset | None = UNSET
+    redirect_uri: str | Unset | None = UNSET
+    code_verifier: str | Unset | None = UNSET
     username: str | Unset | None = UNSET
     password: str | Unset | None = UNSET
     refresh_token: str | Unset | None = UNSET
@@ -37,6 +45,15 @@ class TokenRequest:
     def to_dict(self) -> dict[str, Any]:
         grant_type: str | Unset | None
         grant_type = UNSET if isinstance(self.grant_type, Unset) else self.grant_type
+
+        code: str | Unset | None
+        code = UNSET if isinstance(self.code, Unset) else self.code
+
+        redirect_uri: str | Unset | None
+        redirect_uri = UNSET if isinstance(self.redirect_uri, Unset) else self.redirect_uri
+
+        code_verifier: str | Unset | None
+        code_verifier = UNSET if isinstance(self.code_verifier, Unset) else self.code_verifier
 
         username: str | Unset | None
         username = UNSET if isinstance(self.username, Unset) else self.username
@@ -61,6 +78,12 @@ class TokenRequest:
         field_dict.update({})
         if grant_type is not UNSET:
             field_dict["grant_type"] = grant_type
+        if code is not UNSET:
+            field_dict["code"] = code
+        if redirect_uri is not UNSET:
+            field_dict["redirect_uri"] = redirect_uri
+        if code_verifier is not UNSET:
+            field_dict["code_verifier"] = code_verifier
         if username is not UNSET:
             field_dict["username"] = username
         if password is not UNSET:
@@ -88,6 +111,33 @@ class TokenRequest:
             return cast(str | Unset | None, data)
 
         grant_type = _parse_grant_type(d.pop("grant_type", UNSET))
+
+        def _parse_code(data: object) -> str | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset | None, data)
+
+        code = _parse_code(d.pop("code", UNSET))
+
+        def _parse_redirect_uri(data: object) -> str | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset | None, data)
+
+        redirect_uri = _parse_redirect_uri(d.pop("redirect_uri", UNSET))
+
+        def _parse_code_verifier(data: object) -> str | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset | None, data)
+
+        code_verifier = _parse_code_verifier(d.pop("code_verifier", UNSET))
 
         def _parse_username(data: object) -> str | Unset | None:
             if data is None:
@@ -145,6 +195,9 @@ class TokenRequest:
 
         token_request = cls(
             grant_type=grant_type,
+            code=code,
+            redirect_uri=redirect_uri,
+            code_verifier=code_verifier,
             username=username,
             password=password,
             refresh_token=refresh_token,

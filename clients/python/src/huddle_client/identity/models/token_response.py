@@ -20,6 +20,8 @@ class TokenResponse:
         token_type (Literal['Bearer'] | Unset):  Default: 'Bearer'.
         scope (str | Unset): The granted scopes, space-separated (clients) Default: ''.
         refresh_token (None | str | Unset): People only; absent for clients. It can be used once
+        id_token (None | str | Unset): authorization_code grant with the `openid` scope: an ES256 ID token for the
+            client (`aud` = its client id, `nonce` as sent)
     """
 
     access_token: str
@@ -27,6 +29,7 @@ class TokenResponse:
     token_type: Literal["Bearer"] | Unset = "Bearer"
     scope: str | Unset = ""
     refresh_token: str | Unset | None = UNSET
+    id_token: str | Unset | None = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,6 +43,9 @@ class TokenResponse:
 
         refresh_token: str | Unset | None
         refresh_token = UNSET if isinstance(self.refresh_token, Unset) else self.refresh_token
+
+        id_token: str | Unset | None
+        id_token = UNSET if isinstance(self.id_token, Unset) else self.id_token
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,6 +61,8 @@ class TokenResponse:
             field_dict["scope"] = scope
         if refresh_token is not UNSET:
             field_dict["refresh_token"] = refresh_token
+        if id_token is not UNSET:
+            field_dict["id_token"] = id_token
 
         return field_dict
 
@@ -80,12 +88,22 @@ class TokenResponse:
 
         refresh_token = _parse_refresh_token(d.pop("refresh_token", UNSET))
 
+        def _parse_id_token(data: object) -> str | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset | None, data)
+
+        id_token = _parse_id_token(d.pop("id_token", UNSET))
+
         token_response = cls(
             access_token=access_token,
             expires_in=expires_in,
             token_type=token_type,
             scope=scope,
             refresh_token=refresh_token,
+            id_token=id_token,
         )
 
         token_response.additional_properties = d

@@ -83,10 +83,13 @@ def sync_detailed(
 ) -> Response[Problem | TokenResponse]:
     """Get an access token
 
-     The OAuth 2.0 token endpoint, form-encoded, for anyone: grant `password` (people: an
-    access and a refresh token), `refresh_token` (a new pair; each refresh token works once) or
-    `client_credentials` (integration clients: an access token). Refusals are OAuth errors
-    inside problems; repeated failures for one email or client id are throttled (429).
+     The OAuth 2.0 token endpoint, form-encoded, for anyone: grant `authorization_code`
+    (a frontend, after the sign-in page: the code, `redirect_uri`, `client_id` and the PKCE
+    `code_verifier`; an access, a refresh and, with `openid`, an ID token), `refresh_token`
+    (a new pair; each refresh token works once), `client_credentials` (integration clients: an
+    access token), or `password` where it is enabled (never by default in production).
+    Refusals are OAuth errors inside problems; repeated failures for one email or client id
+    are throttled (429).
 
     Args:
         authorization (None | str | Unset): `Basic` credentials of an integration client
@@ -122,10 +125,13 @@ def sync(
 ) -> Problem | TokenResponse | None:
     """Get an access token
 
-     The OAuth 2.0 token endpoint, form-encoded, for anyone: grant `password` (people: an
-    access and a refresh token), `refresh_token` (a new pair; each refresh token works once) or
-    `client_credentials` (integration clients: an access token). Refusals are OAuth errors
-    inside problems; repeated failures for one email or client id are throttled (429).
+     The OAuth 2.0 token endpoint, form-encoded, for anyone: grant `authorization_code`
+    (a frontend, after the sign-in page: the code, `redirect_uri`, `client_id` and the PKCE
+    `code_verifier`; an access, a refresh and, with `openid`, an ID token), `refresh_token`
+    (a new pair; each refresh token works once), `client_credentials` (integration clients: an
+    access token), or `password` where it is enabled (never by default in production).
+    Refusals are OAuth errors inside problems; repeated failures for one email or client id
+    are throttled (429).
 
     Args:
         authorization (None | str | Unset): `Basic` credentials of an integration client
@@ -156,10 +162,13 @@ async def asyncio_detailed(
 ) -> Response[Problem | TokenResponse]:
     """Get an access token
 
-     The OAuth 2.0 token endpoint, form-encoded, for anyone: grant `password` (people: an
-    access and a refresh token), `refresh_token` (a new pair; each refresh token works once) or
-    `client_credentials` (integration clients: an access token). Refusals are OAuth errors
-    inside problems; repeated failures for one email or client id are throttled (429).
+     The OAuth 2.0 token endpoint, form-encoded, for anyone: grant `authorization_code`
+    (a frontend, after the sign-in page: the code, `redirect_uri`, `client_id` and the PKCE
+    `code_verifier`; an access, a refresh and, with `openid`, an ID token), `refresh_token`
+    (a new pair; each refresh token works once), `client_credentials` (integration clients: an
+    access token), or `password` where it is enabled (never by default in production).
+    Refusals are OAuth errors inside problems; repeated failures for one email or client id
+    are throttled (429).
 
     Args:
         authorization (None | str | Unset): `Basic` credentials of an integration client
@@ -193,10 +202,13 @@ async def asyncio(
 ) -> Problem | TokenResponse | None:
     """Get an access token
 
-     The OAuth 2.0 token endpoint, form-encoded, for anyone: grant `password` (people: an
-    access and a refresh token), `refresh_token` (a new pair; each refresh token works once) or
-    `client_credentials` (integration clients: an access token). Refusals are OAuth errors
-    inside problems; repeated failures for one email or client id are throttled (429).
+     The OAuth 2.0 token endpoint, form-encoded, for anyone: grant `authorization_code`
+    (a frontend, after the sign-in page: the code, `redirect_uri`, `client_id` and the PKCE
+    `code_verifier`; an access, a refresh and, with `openid`, an ID token), `refresh_token`
+    (a new pair; each refresh token works once), `client_credentials` (integration clients: an
+    access token), or `password` where it is enabled (never by default in production).
+    Refusals are OAuth errors inside problems; repeated failures for one email or client id
+    are throttled (429).
 
     Args:
         authorization (None | str | Unset): `Basic` credentials of an integration client

@@ -1,13 +1,14 @@
-"""Which webhook targets the service may call: a guard against server-side request forgery.
+"""Which URLs a service may call when a tenant names them (a webhook target, an
+organisation's identity provider): a guard against server-side request forgery.
 
-A webhook URL is user input that makes the server send requests, so an integrator must not be
-able to point it at the cluster's own network (a database, the metadata service of the cloud
-that holds the node's credentials, a sidecar on localhost). Outside development and tests a
-target must be ``https`` and every address its name resolves to must be public; the check runs
-when a subscription is created or changed and again right before each delivery connects, since
-DNS can change between the two (the delivery then connects to the address it vetted).
+Such a URL is user input that makes the server send requests, so a tenant must not be able to
+point it at the cluster's own network (a database, the metadata service of the cloud that holds
+the node's credentials, a sidecar on localhost). Outside development and tests a target must be
+``https`` and every address its name resolves to must be public; the check runs when the URL is
+configured and again right before each connection, since DNS can change between the two (the
+request then goes to the address it vetted: ``huddle_shared.outbound``).
 
-Pure: parsing and address classification only; resolving names is the adapters' job.
+Pure: parsing and address classification only; resolving names is ``outbound``'s job.
 """
 
 from __future__ import annotations
@@ -40,12 +41,12 @@ _NAMED_RANGES: list[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, str]] =
 
 
 class UnsafeTarget(ValueError):
-    """The URL, or an address its name resolves to, may not receive webhooks."""
+    """The URL, or an address its name resolves to, may not be called."""
 
 
 @dataclass(frozen=True)
 class Target:
-    """A webhook URL taken apart: what to resolve, where to connect, what to ask for."""
+    """A URL taken apart: what to resolve, where to connect, what to ask for."""
 
     url: str
     scheme: str
@@ -78,7 +79,7 @@ def parse_target(url: str, *, allow_private: bool) -> Target:
     if scheme not in allowed:
         raise UnsafeTarget("the URL must use https" if scheme == "http" else "not an https URL")
     if parts.username is not None or parts.password is not None:
-        raise UnsafeTarget("the URL must not carry credentials (use the signing secret)")
+        raise UnsafeTarget("the URL must not carry credentials")
     host = (parts.hostname or "").rstrip(".").lower()
     if not host:
         raise UnsafeTarget("the URL has no host")
@@ -98,12 +99,12 @@ def parse_target(url: str, *, allow_private: bool) -> Target:
     if literal is not None:
         check_address(literal, allow_private=allow_private)
     elif not allow_private and (host == "localhost" or host.endswith(".localhost")):
-        raise UnsafeTarget("localhost may not receive webhooks")
+        raise UnsafeTarget("localhost may not be called")
     return target
 
 
 def unsafe_reason(address: IPAddress) -> str | None:
-    """Why ``address`` may not receive webhooks, or None when it is a public address."""
+    """Why ``address`` may not be called, or None when it is a public address."""
     if isinstance(address, ipaddress.IPv6Address):
         mapped = address.ipv4_mapped
         if mapped is not None:
@@ -130,7 +131,7 @@ def unsafe_reason(address: IPAddress) -> str | None:
 
 
 def check_address(address: IPAddress, *, allow_private: bool) -> None:
-    """:class:`UnsafeTarget` when ``address`` may not receive webhooks."""
+    """:class:`UnsafeTarget` when ``address`` may not be called."""
     if allow_private:
         return
     reason = unsafe_reason(address)
