@@ -46,9 +46,9 @@ def test_missing_or_garbled_pid_files_name_nobody(tmp_path: Path) -> None:
     assert live_pid(ours, b"no-such-argument") is None
 
 
-def test_a_socket_connected_to_itself_is_no_server() -> None:
-    # Nothing listens on a free port of the ephemeral range; connecting to it may still succeed
-    # when the kernel picks that port as the source (a self-connect), which names no server.
+def test_port_taken_tells_a_listener_from_a_free_port() -> None:
+    # Free ports are in the ephemeral range, where a connection to nobody can still succeed
+    # when the kernel picks that very port as the source (a self-connect): that is no server.
     import socket
 
     from huddle_devtools.devinfra.pids import port_taken

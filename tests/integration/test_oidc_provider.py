@@ -8,6 +8,7 @@ import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable
+from datetime import timedelta
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -24,6 +25,7 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from huddle_identity.adapters.tables import authorization_codes
+from huddle_identity.application.audit import AuditRetention
 from huddle_shared.config import to_asyncpg_url
 
 from .conftest import RunningService
@@ -489,3 +491,70 @@ async def test_parameters_that_are_not_printable_ascii_are_refused_not_a_500(
         "/v1/auth/revoke", data={"token": "t\u00e9", "client_id": CLIENT_ID}
     )
     assert revoked.status_code == 400 and revoked.json()["error"] == "invalid_request"
+
+
+async def test_the_organisation_s_admins_read_its_sign_ins(identity: RunningService) -> None:
+    org = await sign_up(identity.client)
+    org_id, admin_id = org["org"]["id"], org["admin"]["id"]
+    admin = await bearer(identity.client, org["admin_email"])  # a password grant
+    async with _oauth(identity) as oauth:
+        flow = Flow(oauth)
+        wrong = await _signed_in_redirect(identity, flow, org["admin_email"], "not the password")
+        assert wrong.status_code == 400
+        await _code(identity, flow, org["admin_email"])
+        nobody = await _signed_in_redirect(identity, Flow(oauth), "nobody@riverside.example")
+        assert nobody.status_code == 400
+
+    listed = await identity.client.get(f"/v1/orgs/{org_id}/sign-ins", headers=admin)
+    assert listed.status_code == 200, listed.text
+    entries = [
+        (e["method"], e["result"], e["reason"], e["client_id"], e["user_id"])
+        for e in listed.json()["items"]
+    ]
+    assert entries == [  # newest first; the unknown address is nobody's to read
+        ("password", "succeeded", None, CLIENT_ID, admin_id),
+        ("password", "failed", "wrong_password", None, admin_id),
+        ("password_grant", "succeeded", None, None, admin_id),
+    ]
+    assert "not the password" not in listed.text
+
+    failed = await identity.client.get(
+        f"/v1/orgs/{org_id}/sign-ins", params={"result": "failed"}, headers=admin
+    )
+    assert [e["reason"] for e in failed.json()["items"]] == ["wrong_password"]
+    first = await identity.client.get(
+        f"/v1/orgs/{org_id}/sign-ins", params={"limit": 2}, headers=admin
+    )
+    rest = await identity.client.get(
+        f"/v1/orgs/{org_id}/sign-ins",
+        params={"limit": 2, "cursor": first.json()["next_cursor"]},
+        headers=admin,
+    )
+    assert [e["id"] for e in first.json()["items"] + rest.json()["items"]] == [
+        e["id"] for e in listed.json()["items"]
+    ]
+    assert rest.json()["next_cursor"] is None
+    forged = await identity.client.get(
+        f"/v1/orgs/{org_id}/sign-ins", params={"cursor": "WyJ4Il0"}, headers=admin
+    )
+    assert forged.status_code == 400
+
+    other = await sign_up(identity.client, "Other Practice")
+    stranger = await bearer(identity.client, other["admin_email"])
+    hidden = await identity.client.get(f"/v1/orgs/{org_id}/sign-ins", headers=stranger)
+    assert hidden.status_code == 404
+
+
+async def test_sign_ins_past_the_retention_are_forgotten(identity: RunningService) -> None:
+    org = await sign_up(identity.client)
+    admin = await bearer(identity.client, org["admin_email"])
+    parts = identity.app.state.identity
+    now = parts.clock()
+    keep = AuditRetention(engine=parts.engine, clock=lambda: now, retention=timedelta(days=1))
+    assert await keep.forget_old() == 0
+    later = AuditRetention(
+        engine=parts.engine, clock=lambda: now + timedelta(days=2), retention=timedelta(days=1)
+    )
+    assert await later.forget_old() >= 1
+    listed = await identity.client.get(f"/v1/orgs/{org['org']['id']}/sign-ins", headers=admin)
+    assert listed.json()["items"] == []

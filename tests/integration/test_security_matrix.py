@@ -507,6 +507,7 @@ MATRIX: list[Operation] = [
         "identity", "PUT", "/v1/orgs/{org_id}/sso", rule(org_admin=422), 404, _sso_connection
     ),
     Operation("identity", "DELETE", "/v1/orgs/{org_id}/sso", rule(org_admin=404), 404, _org),
+    Operation("identity", "GET", "/v1/orgs/{org_id}/sign-ins", rule(org_admin=200), 404, _org),
     # Back from a provider without a state: the page says the sign-in is incomplete.
     Operation("identity", "GET", "/v1/auth/sso/callback", everyone(400), 400, _no_body),
     Operation(

@@ -380,6 +380,15 @@ def test_a_person_signs_in_through_keycloak_and_calls_teams(
     metrics = httpx.get(f"{stack.identity.url}/metrics").text
     assert 'huddle_sign_ins_total{method="sso",result="succeeded"}' in metrics
 
+    audit = httpx.get(
+        f"{stack.identity.url}/v1/orgs/{org.org_id}/sign-ins",
+        params={"method": "sso"},
+        headers=org.admin_headers,
+    ).json()["items"]
+    assert [(e["result"], e["user_id"], e["client_id"], e["identity_provider"]) for e in audit] == [
+        ("succeeded", me.json()["id"], FRONTEND, client.issuer)
+    ] * 2
+
     # No secret, password, code or token in what identity logged or stored as events.
     logged = stack.identity.log_path.read_text(errors="replace")
     stored = stack.stored_events()
@@ -409,6 +418,15 @@ def test_a_domain_the_organisation_did_not_allow_is_refused(
     assert "location" not in returned.headers
     metrics = httpx.get(f"{stack.identity.url}/metrics").text
     assert 'huddle_sso_failures_total{reason="domain_not_allowed"}' in metrics
+    audit = httpx.get(
+        f"{stack.identity.url}/v1/orgs/{org.org_id}/sign-ins", headers=org.admin_headers
+    ).json()["items"]
+    latest = audit[0]
+    assert (latest["method"], latest["result"], latest["reason"]) == (
+        "sso",
+        "failed",
+        "domain_not_allowed",
+    )
 
 
 def test_without_creating_people_only_known_people_sign_in(

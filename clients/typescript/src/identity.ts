@@ -285,6 +285,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/orgs/{org_id}/sign-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the organisation's sign-ins
+         * @description Sign-ins to the organisation, newest first: through the sign-in page (with a password or
+         *     the organisation's identity provider) and the password grant, with the frontend and the
+         *     provider; and the attempts that failed for its people (a wrong password, a deactivated
+         *     account, a single sign-on refused and why). Kept HUDDLE_SIGN_IN_AUDIT_RETENTION_DAYS.
+         */
+        get: operations["list_sign_ins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users": {
         parameters: {
             query?: never;
@@ -1582,6 +1605,89 @@ export interface components {
              * @description The public client revoking it
              */
             client_id?: string | null;
+        };
+        /**
+         * SignInOut
+         * @example {
+         *       "at": "2026-03-06T08:30:00Z",
+         *       "client_id": "huddle-console",
+         *       "id": "1042",
+         *       "identity_provider": "https://login.microsoftonline.com/6f1b2c3d/v2.0",
+         *       "method": "sso",
+         *       "reason": null,
+         *       "result": "succeeded",
+         *       "user_id": "b7e4d2c9-1a3f-4e8b-a6d5-9c0f7e2b1a34"
+         *     }
+         */
+        SignInOut: {
+            /**
+             * Id
+             * @description Increases with each entry
+             */
+            id: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * User Id
+             * @description The person; absent when the provider named nobody
+             */
+            user_id: string | null;
+            /**
+             * Method
+             * @description The sign-in page with a password, the organisation's identity provider, or the password grant
+             * @enum {string}
+             */
+            method: "password" | "sso" | "password_grant";
+            /**
+             * Client Id
+             * @description The frontend signed in to, if any
+             */
+            client_id: string | null;
+            /**
+             * Identity Provider
+             * @description The provider's issuer (sso)
+             */
+            identity_provider: string | null;
+            /**
+             * Result
+             * @enum {string}
+             */
+            result: "succeeded" | "failed";
+            /**
+             * Reason
+             * @description Why it failed: wrong_password, deactivated, or single sign-on's reason (as in huddle_sso_failures_total)
+             */
+            reason: string | null;
+        };
+        /**
+         * SignInPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "at": "2026-03-06T08:30:00Z",
+         *           "client_id": "huddle-console",
+         *           "id": "1042",
+         *           "identity_provider": "https://login.microsoftonline.com/6f1b2c3d/v2.0",
+         *           "method": "sso",
+         *           "reason": null,
+         *           "result": "succeeded",
+         *           "user_id": "b7e4d2c9-1a3f-4e8b-a6d5-9c0f7e2b1a34"
+         *         }
+         *       ],
+         *       "next_cursor": null
+         *     }
+         */
+        SignInPage: {
+            /** Items */
+            items: components["schemas"]["SignInOut"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for older entries
+             */
+            next_cursor: string | null;
         };
         /**
          * SsoConnectionIn
@@ -4208,6 +4314,142 @@ export interface operations {
                      *       "title": "Precondition failed",
                      *       "status": 412,
                      *       "detail": "The current version is \"4\"."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, or a business rule refused it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "The request did not pass validation; see 'errors'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_sign_ins: {
+        parameters: {
+            query?: {
+                /** @description One person's */
+                user_id?: string | null;
+                result?: ("succeeded" | "failed") | null;
+                method?: ("password" | "sso" | "password_grant") | null;
+                /** @description Page size */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id */
+                org_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInPage"];
+                };
+            };
+            /** @description The cursor is not one this API issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "The cursor is not one this API issued"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only org admins read the sign-in audit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Only org admins read the sign-in audit"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or it belongs to another organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such team"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -106,5 +106,17 @@ def stop_recorded(pid: Callable[[], int | None], pid_path: Path, timeout_s: floa
         os.kill(running, signal.SIGKILL)
         while pid() is not None and time.monotonic() < deadline + 5:
             time.sleep(0.1)
+    # Its command line empties as soon as an exiting process lets go of its memory, before the
+    # kernel closes its files: wait until it is gone or a zombie, so its ports are free too.
+    while not _exited(running) and time.monotonic() < deadline + 5:
+        time.sleep(0.05)
     pid_path.unlink(missing_ok=True)
     return running
+
+
+def _exited(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return True
+    return "State:\tZ" in status

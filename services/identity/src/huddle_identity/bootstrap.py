@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from huddle_identity.api import scim
 from huddle_identity.api.routes import routers
+from huddle_identity.application.audit import AuditRetention
 from huddle_identity.application.deps import Identity
 from huddle_identity.application.idps import IdentityProviders
 from huddle_identity.application.links import LinkPolicy
@@ -90,6 +91,12 @@ def build_identity(settings: IdentitySettings, runtime: ServiceRuntime) -> Ident
         await idps.close()
 
     runtime.add_task("sso-http", close_idps)
+    retention = AuditRetention(
+        engine=runtime.engine,
+        clock=runtime.clock,
+        retention=timedelta(days=settings.sign_in_audit_retention_days),
+    )
+    runtime.add_task("sign-in-audit-retention", retention.run)
     return Identity(
         engine=runtime.engine,
         store=runtime.store,

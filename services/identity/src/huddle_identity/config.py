@@ -72,6 +72,8 @@ class IdentitySettings(ServiceSettings):
     sso_http_timeout_s: float = Field(default=10.0, gt=0, le=60)
     sso_cache_s: float = Field(default=3600.0, ge=0)
     sso_allow_private_issuers: bool = False
+    # How long the sign-in audit keeps each sign-in (and failed attempt).
+    sign_in_audit_retention_days: float = Field(default=400.0, gt=0, le=3650)
 
     @model_validator(mode="after")
     def _require_master_key_in_production(self) -> IdentitySettings:

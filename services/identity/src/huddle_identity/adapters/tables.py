@@ -278,3 +278,21 @@ sso_requests = Table(
     Column("used_at", DateTime(timezone=True), nullable=True),
 )
 Index("ix_sso_requests_expires", sso_requests.c.expires_at)
+
+# The sign-in audit of each organisation (docs/identity.md): ids and fixed labels only, never
+# an email typed, a password, a code or a token; kept HUDDLE_SIGN_IN_AUDIT_RETENTION_DAYS.
+sign_in_audit = Table(
+    "sign_in_audit",
+    metadata,
+    Column("id", BigInteger, Identity(always=True), primary_key=True),
+    Column("org_id", Text, nullable=False),
+    Column("user_id", Text, nullable=True),
+    Column("method", Text, nullable=False),
+    Column("client_id", Text, nullable=True),
+    Column("identity_provider", Text, nullable=True),
+    Column("result", Text, nullable=False),
+    Column("reason", Text, nullable=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_sign_in_audit_org", sign_in_audit.c.org_id, sign_in_audit.c.id)
+Index("ix_sign_in_audit_at", sign_in_audit.c.at)

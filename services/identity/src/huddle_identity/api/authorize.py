@@ -340,7 +340,11 @@ async def finish_sso(
             secure=secure,
         )
     location = await authorize.complete(
-        identity, returned.authorization_request, returned.person, auth_method="sso"
+        identity,
+        returned.authorization_request,
+        returned.person,
+        auth_method="sso",
+        identity_provider=returned.issuer,
     )
     _count("succeeded", "sso")
     return RedirectResponse(location, status_code=302, headers=_page_headers(None))

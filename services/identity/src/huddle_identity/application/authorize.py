@@ -14,7 +14,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from huddle_identity.adapters.tables import authorization_codes, refresh_tokens
-from huddle_identity.application import queries, signin
+from huddle_identity.application import audit, queries, signin
 from huddle_identity.application.deps import Identity
 from huddle_identity.application.oauth import (
     SCOPES,
@@ -160,7 +160,8 @@ async def complete(
     values: Sequence[tuple[str, str]],
     person: Person,
     *,
-    auth_method: str,
+    auth_method: audit.Method,
+    identity_provider: str | None = None,
 ) -> str:
     """Answer the authorization request for a person who has just signed in (``password``,
     or ``sso`` through their organisation's provider): the URL to send the browser to, the
@@ -178,6 +179,16 @@ async def complete(
         raise RuntimeError(f"authorization answered {outcome.status} without a code")
     async with identity.engine.begin() as conn:
         await _store_code(conn, code, now + identity.provider.code_ttl)
+    await audit.record(
+        identity.engine,
+        org_id=person.org_id,
+        user_id=person.user_id,
+        method=auth_method,
+        result="succeeded",
+        at=now,
+        client_id=code.client_id,
+        identity_provider=identity_provider,
+    )
     return outcome.location
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from huddle_identity.adapters import credentials
-from huddle_identity.application import queries
+from huddle_identity.application import audit, queries
 from huddle_identity.application.deps import Identity
 from huddle_identity.application.passwords import secret_matches
 from huddle_identity.application.sso import sso_required_for
@@ -41,7 +41,14 @@ def _token_response(
     return body
 
 
-async def authenticate(identity: Identity, *, username: str, password: str, now: datetime) -> Any:
+async def authenticate(
+    identity: Identity,
+    *,
+    username: str,
+    password: str,
+    now: datetime,
+    method: audit.Method = "password",
+) -> Any:
     """The active account of ``username`` if ``password`` is its password (re-hashed when the
     parameters changed); else InvalidGrant, or TooManyAttempts while throttled. Unknown
     account, wrong password and deactivated account cost the same and answer the same."""
@@ -56,6 +63,17 @@ async def authenticate(identity: Identity, *, username: str, password: str, now:
     ok = await identity.passwords.verify(row.password_hash if row else None, password)
     if row is None or not ok or row.status != ACTIVE:
         await identity.throttle.record_failure(key, now)
+        if row is not None:  # someone's account: its organisation's admins may see the attempt
+            reason = "deactivated" if ok else "wrong_password"
+            await audit.record(
+                identity.engine,
+                org_id=row.org_id,
+                user_id=row.user_id,
+                method=method,
+                result="failed",
+                reason=reason,
+                at=now,
+            )
         raise InvalidGrant(WRONG_CREDENTIALS)
     await identity.throttle.reset(key)
     if identity.passwords.needs_rehash(row.password_hash):
@@ -68,11 +86,21 @@ async def authenticate(identity: Identity, *, username: str, password: str, now:
 async def password_grant(
     identity: Identity, *, username: str, password: str, now: datetime
 ) -> dict[str, Any]:
-    row = await authenticate(identity, username=username, password=password, now=now)
+    row = await authenticate(
+        identity, username=username, password=password, now=now, method="password_grant"
+    )
     async with identity.engine.begin() as conn:
         refresh = await identity.tokens.new_refresh_token(
             conn, user_id=row.user_id, org_id=row.org_id, now=now
         )
+    await audit.record(
+        identity.engine,
+        org_id=row.org_id,
+        user_id=row.user_id,
+        method="password_grant",
+        result="succeeded",
+        at=now,
+    )
     access = await identity.tokens.access_token(
         subject=row.user_id,
         org_id=row.org_id,

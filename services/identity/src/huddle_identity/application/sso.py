@@ -34,7 +34,7 @@ from huddle_identity.adapters.tables import (
     sso_requests,
     users,
 )
-from huddle_identity.application import access, handlers, queries
+from huddle_identity.application import access, audit, handlers, queries
 from huddle_identity.application.deps import Identity
 from huddle_identity.application.idps import Connection, SsoFailed, verify_id_token
 from huddle_identity.application.oauth import Person
@@ -196,6 +196,7 @@ class Returned:
     authorization_request: list[tuple[str, str]]
     person: Person | None
     failure: SsoFailed | None
+    issuer: str
 
 
 async def _spend_request(identity: Identity, state: str, now: datetime) -> Any:
@@ -230,8 +231,19 @@ async def finish(
     except SsoFailed as failure:
         failed(failure.reason)
         log.info("single sign-on failed: %s (org %s)", failure.reason, request.org_id)
-        return Returned(back, None, failure)
-    return Returned(back, person, None)
+        await audit.record(
+            identity.engine,
+            org_id=request.org_id,
+            user_id=None,
+            method="sso",
+            result="failed",
+            reason=failure.reason,
+            at=now,
+            client_id=next((v for k, v in back if k == "client_id"), None),
+            identity_provider=request.issuer,
+        )
+        return Returned(back, None, failure, request.issuer)
+    return Returned(back, person, None, request.issuer)
 
 
 async def _signed_in(

@@ -13,6 +13,8 @@ from .invitation_page import InvitationPage
 from .invitation_status_filter import InvitationStatusFilter
 from .jwk import Jwk
 from .jwks import Jwks
+from .list_sign_ins_method_type_0 import ListSignInsMethodType0
+from .list_sign_ins_result_type_0 import ListSignInsResultType0
 from .liveness import Liveness
 from .open_id_configuration import OpenIdConfiguration
 from .org_create import OrgCreate
@@ -68,6 +70,10 @@ from .scim_user_list import ScimUserList
 from .scim_user_meta import ScimUserMeta
 from .scim_user_name import ScimUserName
 from .sign_in_form import SignInForm
+from .sign_in_out import SignInOut
+from .sign_in_out_method import SignInOutMethod
+from .sign_in_out_result import SignInOutResult
+from .sign_in_page import SignInPage
 from .sso_connection_in import SsoConnectionIn
 from .sso_connection_in_claims import SsoConnectionInClaims
 from .sso_connection_in_role_values import SsoConnectionInRoleValues
@@ -97,6 +103,8 @@ __all__ = (
     "InvitationStatusFilter",
     "Jwk",
     "Jwks",
+    "ListSignInsMethodType0",
+    "ListSignInsResultType0",
     "Liveness",
     "OpenIdConfiguration",
     "OrgCreate",
@@ -148,6 +156,10 @@ __all__ = (
     "ScimUserMeta",
     "ScimUserName",
     "SignInForm",
+    "SignInOut",
+    "SignInOutMethod",
+    "SignInOutResult",
+    "SignInPage",
     "SsoConnectionIn",
     "SsoConnectionInClaims",
     "SsoConnectionInRoleValues",
