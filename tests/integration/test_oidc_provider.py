@@ -185,6 +185,8 @@ async def test_a_person_signs_in_through_the_code_flow_and_the_tokens_work(
         page = await identity.client.get(flow.path)
         assert page.status_code == 200
         assert "Huddle console" in page.text
+        # A person who forgot their password asks the console's page for a reset link.
+        assert 'href="http://127.0.0.1:8080/#/forgot-password"' in page.text
         assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
         assert "form-action 'self' http://127.0.0.1:8080" in page.headers["content-security-policy"]
         assert page.headers["cache-control"] == "no-store"

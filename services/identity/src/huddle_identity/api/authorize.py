@@ -93,6 +93,7 @@ def _page(
         csrf_token=csrf_token,
         email=email,
         error=error,
+        forgot_password=consent.forgot_password if consent else None,
     )
     response = HTMLResponse(
         html,

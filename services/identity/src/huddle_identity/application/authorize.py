@@ -69,6 +69,8 @@ class Consent:
     redirect_uri: str
     scopes: tuple[str, ...]
     values: tuple[tuple[str, str], ...]
+    # Where a person who forgot their password asks for a reset link (the console's page).
+    forgot_password: str
 
 
 def _server(identity: Identity, exchange: Exchange) -> ProviderServer:
@@ -135,6 +137,7 @@ async def check(identity: Identity, values: Sequence[tuple[str, str]]) -> Consen
         redirect_uri=grant.redirect_uri,
         scopes=tuple(request.scope.split()),
         values=tuple(values),
+        forgot_password=identity.links.page("forgot-password"),
     )
 
 

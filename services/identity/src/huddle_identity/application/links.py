@@ -15,6 +15,10 @@ class LinkPolicy:
     reset_ttl: timedelta
     reset_requests: int  # reset requests per address typed, per throttle window
 
+    def page(self, page: str) -> str:
+        """A public page of the console (asking for a reset link, say)."""
+        return f"{self.public_url.rstrip('/')}/#/{page}"
+
     def link(self, page: str, token: str) -> str:
         # In the fragment: browsers never send it, so it reaches no server log nor Referer.
         return f"{self.public_url.rstrip('/')}/#/{page}?token={token}"
