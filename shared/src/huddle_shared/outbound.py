@@ -35,12 +35,12 @@ async def vet_url(url: str, *, allow_private: bool) -> tuple[Target, list[IPAddr
     return target, vet_addresses(addresses, allow_private=allow_private)
 
 
-def pinned_url(target: Target, address: IPAddress) -> str:
+def _pinned_url(target: Target, address: IPAddress) -> str:
     host = f"[{address}]" if address.version == 6 else str(address)
     return f"{target.scheme}://{host}:{target.port}{target.path}"
 
 
-def host_header(target: Target) -> str:
+def _host_header(target: Target) -> str:
     host = f"[{target.host}]" if ":" in target.host else target.host
     default = 443 if target.scheme == "https" else 80
     return host if target.port == default else f"{host}:{target.port}"
@@ -60,13 +60,13 @@ class VettedTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         target, addresses = await vet_url(str(request.url), allow_private=self.allow_private)
         headers = [(k, v) for k, v in request.headers.raw if k.lower() != b"host"]
-        headers.insert(0, (b"Host", host_header(target).encode()))
+        headers.insert(0, (b"Host", _host_header(target).encode()))
         extensions = dict(request.extensions)
         if target.literal is None:
             extensions["sni_hostname"] = target.host
         pinned = httpx.Request(
             request.method,
-            pinned_url(target, addresses[0]),
+            _pinned_url(target, addresses[0]),
             headers=headers,
             stream=request.stream,
             extensions=extensions,

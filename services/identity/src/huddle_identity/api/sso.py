@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from huddle_identity.api.common import OrgId
 from huddle_identity.api.deps import IdentityDep
@@ -13,7 +12,6 @@ from huddle_identity.application import access, sso
 from huddle_identity.application.deps import Identity
 from huddle_identity.application.idps import SsoFailed
 from huddle_identity.domain.sso import SsoSettings, validated
-from huddle_shared.aggregates import Caller
 from huddle_shared.auth import CurrentPrincipal
 from huddle_shared.commands import write
 from huddle_shared.errors import DomainRuleViolated
@@ -116,28 +114,17 @@ async def configure_sso_connection(
         request,
         principal,
         target=identity,
-        change=lambda conn, caller: _configure(conn, identity, org_id, settings, body, caller),
+        change=lambda conn, caller: sso.configure(
+            conn,
+            identity,
+            org_id=str(org_id),
+            settings=settings,
+            client_secret=body.client_secret,
+            caller=caller,
+        ),
         render=lambda view: _out(identity, view),
         if_match=if_match,
         idempotency_key=idempotency_key,
-    )
-
-
-async def _configure(
-    conn: AsyncConnection,
-    identity: Identity,
-    org_id: object,
-    settings: SsoSettings,
-    body: SsoConnectionIn,
-    caller: Caller,
-) -> sso.SsoView:
-    return await sso.configure(
-        conn,
-        identity,
-        org_id=str(org_id),
-        settings=settings,
-        client_secret=body.client_secret,
-        caller=caller,
     )
 
 

@@ -25,9 +25,9 @@ from huddle_identity.application.oauth import (
     ProtocolRequest,
     ProviderServer,
     Revocable,
-    digest,
     user_info,
 )
+from huddle_identity.application.passwords import secret_digest as digest
 from huddle_identity.domain.errors import InvalidGrant, InvalidRequest, oauth_error
 from huddle_identity.domain.user import ACTIVE
 from huddle_shared.auth import Principal

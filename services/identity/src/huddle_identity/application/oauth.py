@@ -11,7 +11,6 @@ No I/O happens inside the protocol and no thread waits on the event loop.
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,15 +31,12 @@ from authlib.oidc.core import AuthorizationCodeMixin, OpenIDCode, UserInfo
 from cryptography.hazmat.primitives import serialization
 from joserfc.jwk import ECKey
 
+from huddle_identity.application.passwords import secret_digest as digest
 from huddle_identity.application.signing import ALG, SigningKey
 from huddle_identity.application.tokens import TokenService
 
 SCOPES = ("openid", "profile", "email")
 GRANT_TYPES = ("authorization_code", "refresh_token")
-
-
-def digest(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ names the URL, so it must not reach the cluster's own network.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import secrets
 import uuid
@@ -38,6 +37,7 @@ from huddle_identity.application import access, audit, handlers, queries
 from huddle_identity.application.deps import Identity
 from huddle_identity.application.idps import Connection, SsoFailed, verify_id_token
 from huddle_identity.application.oauth import Person
+from huddle_identity.application.passwords import secret_digest
 from huddle_identity.application.registration import NewPerson
 from huddle_identity.domain.organization import Organization
 from huddle_identity.domain.sso import (
@@ -49,7 +49,6 @@ from huddle_identity.domain.sso import (
     decide_remove,
     email_domain,
     map_claims,
-    validated,
 )
 from huddle_identity.domain.user import ACTIVE
 from huddle_shared import metrics
@@ -72,10 +71,6 @@ _MAX_DOCUMENT = 512 * 1024
 
 def failed(reason: str) -> None:
     metrics.SSO_FAILURES.add(1, {"reason": reason})
-
-
-def _digest(value: str) -> str:
-    return hashlib.sha256(value.encode()).hexdigest()
 
 
 # ---- the connection, as the organisation configured it ----------------------------------------
@@ -163,7 +158,7 @@ async def start(
         )
         await conn.execute(
             insert(sso_requests).values(
-                state_hash=_digest(state),
+                state_hash=secret_digest(state),
                 org_id=connection.org_id,
                 issuer=connection.settings.issuer,
                 nonce=nonce,
@@ -205,7 +200,7 @@ async def _spend_request(identity: Identity, state: str, now: datetime) -> Any:
             await conn.execute(
                 update(sso_requests)
                 .where(
-                    sso_requests.c.state_hash == _digest(state),
+                    sso_requests.c.state_hash == secret_digest(state),
                     sso_requests.c.used_at.is_(None),
                     sso_requests.c.expires_at > now,
                 )
@@ -385,10 +380,10 @@ async def configure(
     caller: Caller,
 ) -> SsoView:
     """Connect the organisation's provider, or change the connection (the secret may be left
-    out then, and is kept). Each email domain belongs to one organisation."""
+    out then, and is kept). ``settings`` are :func:`validated` ones. Each email domain belongs
+    to one organisation."""
     access.ensure_org_admin(caller.principal)
     caller.principal.require_org(org_id)
-    settings = validated(settings)
     claimed = (
         (
             await conn.execute(

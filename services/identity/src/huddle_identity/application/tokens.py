@@ -7,7 +7,6 @@ legitimate holder has to sign in again (OAuth 2.0 Security BCP, refresh token ro
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import uuid
 from collections.abc import Iterable
@@ -19,6 +18,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from huddle_identity.adapters.tables import refresh_tokens
+from huddle_identity.application.passwords import secret_digest
 from huddle_identity.application.signing import ALG, SigningKey, SigningKeyRing
 from huddle_identity.domain.errors import InvalidGrant
 
@@ -28,10 +28,6 @@ class RefreshGrant:
     user_id: str
     org_id: str
     family_id: str
-
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class TokenService:
@@ -102,7 +98,7 @@ class TokenService:
     def new_refresh_value() -> tuple[str, str]:
         """A fresh refresh token and the digest it is stored under."""
         token = secrets.token_urlsafe(32)
-        return token, _digest(token)
+        return token, secret_digest(token)
 
     async def store_refresh_token(
         self,
@@ -145,23 +141,9 @@ class TokenService:
         )
         return token
 
-    async def revoke_token(self, token: str, now: datetime) -> None:
-        """RFC 7009 for a refresh token: the token's whole family stops working. An unknown
-        token is no error."""
-        async with self.engine.begin() as conn:
-            family = (
-                await conn.execute(
-                    select(refresh_tokens.c.family_id).where(
-                        refresh_tokens.c.token_hash == _digest(token)
-                    )
-                )
-            ).scalar_one_or_none()
-            if family is not None:
-                await self.revoke_family(conn, family, now)
-
     async def spend_refresh_token(self, token: str, now: datetime) -> RefreshGrant:
         """Mark a refresh token used, atomically; a second use revokes its whole family."""
-        digest = _digest(token)
+        digest = secret_digest(token)
         async with self.engine.begin() as conn:
             spent = (
                 await conn.execute(

@@ -1,12 +1,11 @@
-"""Sending one webhook: resolve the name, vet every address, connect to a vetted one.
-
-The request goes to the address that was checked (the URL's host is replaced by the IP, the
-``Host`` header and TLS SNI keep the name, so the certificate is still verified for the name):
-a DNS answer that changes between the check and the connection (DNS rebinding) cannot redirect
-it. Redirects are never followed (a 3xx is a failed delivery), the whole exchange has one time
-limit, and at most a few KB of the response are read. Connections are not kept alive: a pooled
-connection is keyed by address, and must not carry one subscriber's request over a TLS session
-verified for another's name.
+"""Sending one webhook through ``huddle_shared.outbound.VettedTransport``: the name is
+resolved, every address vetted, and the request sent to a vetted one (the ``Host`` header and
+TLS SNI keep the name, so the certificate is still verified for it), so a DNS answer that
+changes between the check and the connection (DNS rebinding) cannot redirect it. Redirects
+are never followed (a 3xx is a failed delivery), the whole exchange has one time limit, and at
+most a few KB of the response are read. Connections are not kept alive: a pooled connection is
+keyed by address, and must not carry one subscriber's request over a TLS session verified for
+another's name.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ import httpx
 from opentelemetry.instrumentation.utils import suppress_http_instrumentation
 
 from huddle_integrations.domain.webhooks import excerpt, short_error
-from huddle_shared.outbound import host_header, pinned_url, vet_url
+from huddle_shared.outbound import VettedTransport
 from huddle_shared.ssrf import UnsafeTarget
 
 MAX_RESPONSE_BYTES = 4096
@@ -50,10 +49,9 @@ class WebhookSender:
     def _http(self) -> httpx.AsyncClient:
         if self._client is None:
             self._client = httpx.AsyncClient(
+                transport=VettedTransport(allow_private=self.allow_private),
                 follow_redirects=False,
                 timeout=httpx.Timeout(self.timeout_s),
-                limits=httpx.Limits(max_keepalive_connections=0, max_connections=256),
-                trust_env=False,  # no proxy from the environment: the address is what we vetted
             )
         return self._client
 
@@ -82,17 +80,10 @@ class WebhookSender:
 
         try:
             async with asyncio.timeout(self.timeout_s):
-                target, addresses = await vet_url(url, allow_private=self.allow_private)
-                request_headers = {**headers, "host": host_header(target)}
-                extensions = {"sni_hostname": target.host} if target.literal is None else {}
                 # No trace context for a third party: the delivery's own span records the call.
                 with suppress_http_instrumentation():
                     request = self._http().build_request(
-                        "POST",
-                        pinned_url(target, addresses[0]),
-                        content=body,
-                        headers=request_headers,
-                        extensions=extensions,
+                        "POST", url, content=body, headers=dict(headers)
                     )
                     response = await self._http().send(request, stream=True)
                     try:
@@ -103,7 +94,7 @@ class WebhookSender:
                                 break
                     finally:
                         await response.aclose()
-        except UnsafeTarget as exc:
+        except (UnsafeTarget, httpx.InvalidURL) as exc:
             return result("unsafe_target", error=f"unsafe target: {exc}")
         except (TimeoutError, httpx.TimeoutException):
             return result("timeout", error=f"no response within {self.timeout_s:g} s")
