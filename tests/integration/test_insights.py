@@ -37,7 +37,10 @@ from .conftest import RunningService, running
 from .upstream_events import Upstream
 
 OPERATOR_KEY = "operator-key-for-tests-only"
-TODAY = datetime.now(UTC).date()
+# One instant for the whole module: the events carry it, and the dates asked about are counted
+# from it, so a run that crosses midnight still asks about the day its events are on.
+NOW = datetime.now(UTC)
+TODAY = NOW.date()
 AS_OF = TODAY + timedelta(days=120)  # the charter was last touched 120 days before
 PROFESSIONS = (
     [Profession.NURSE] * 4
@@ -169,7 +172,7 @@ async def org(
 ) -> AsyncIterator[Org]:
     url = databases.create("insights", MIGRATIONS)
     settings = InsightsSettings(**settings_for(url, operator_key=OPERATOR_KEY))
-    upstream = Upstream(infra.kafka_bootstrap, topic_prefix)
+    upstream = Upstream(infra.kafka_bootstrap, topic_prefix, clock=lambda: NOW)
     async with running(build_app(settings), url) as service:
         built = await build_org(service, signer, upstream)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -44,10 +45,21 @@ from huddle_shared.personal import new_person_key, seal
 
 
 class Upstream:
-    def __init__(self, bootstrap: str, topic_prefix: str) -> None:
+    def __init__(
+        self,
+        bootstrap: str,
+        topic_prefix: str,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self.bootstrap = bootstrap
         self.prefix = topic_prefix
         self.versions: dict[str, int] = defaultdict(int)
+        # Every time and date the events carry: a test that compares them with a date of its
+        # own passes a fixed clock, so a run across midnight sees the same day throughout.
+        self.clock = clock
+
+    def today(self) -> date:
+        return self.clock().date()
 
     async def publish(self, stream_id: str, org_id: str, event: DomainEvent, source: str) -> None:
         data = event.model_dump(mode="json")
@@ -69,7 +81,7 @@ class Upstream:
             event_type=event_type,
             source=f"huddle/{source}",
             subject=stream_id,
-            time=datetime.now(UTC),
+            time=self.clock(),
             tenant_id=org_id,
             stream_version=self.versions[stream_id],
             data=data,
@@ -133,7 +145,7 @@ class Upstream:
                 team_id=team_id,
                 user_id=user_id,
                 role=role,
-                effective_date=date.today(),
+                effective_date=self.today(),
                 added_by="admin",
             ),
             "teams",
@@ -177,7 +189,7 @@ class Upstream:
                         goal_id=f"g{i}",
                         title=f"Goal {i}",
                         measure="a measure",
-                        due_date=date.today() + timedelta(days=90),
+                        due_date=self.today() + timedelta(days=90),
                     )
                     for i in (1, 2)
                 ],
@@ -186,7 +198,7 @@ class Upstream:
                     CharterRole(role=TeamRole.CLINICAL_LEAD, responsibilities=["run huddles"]),
                     CharterRole(role=TeamRole.NURSE, responsibilities=["triage"]),
                 ],
-                next_review_due=date.today() + timedelta(days=90),
+                next_review_due=self.today() + timedelta(days=90),
                 revised_by="lead",
             ),
             "teams",
@@ -206,7 +218,7 @@ class Upstream:
     ) -> str:
         """A whole campaign: opened, answered, closed (responses may come first, as on Kafka)."""
         campaign_id = str(uuid.uuid4())
-        now = datetime.now(UTC)
+        now = self.clock()
         opened = CampaignOpened(
             campaign_id=campaign_id,
             org_id=org_id,
@@ -250,7 +262,7 @@ class Upstream:
     async def close(
         self, org_id: str, team_id: str, campaign_id: str, eligible: int, responded: int
     ) -> None:
-        now = datetime.now(UTC)
+        now = self.clock()
         await self.publish(
             campaign_id,
             org_id,
@@ -276,7 +288,7 @@ class Upstream:
     ) -> str:
         """Only the opening of a campaign; its responses and close are for the test to send."""
         campaign_id = str(uuid.uuid4())
-        now = datetime.now(UTC)
+        now = self.clock()
         await self.publish(
             campaign_id,
             org_id,
@@ -323,7 +335,7 @@ class Upstream:
                     respondent_ref=str(uuid.uuid4()),
                     respondent_group=groups[i] if groups else "other",
                     scores=scores,
-                    recorded_at=datetime.now(UTC),
+                    recorded_at=self.clock(),
                 ),
                 "assessments",
             )
