@@ -52,6 +52,11 @@ from huddle_client.identity.models.profession import Profession
 from huddle_client.insights.api.dashboards import read_org_dashboard
 from huddle_client.insights.models import OrgDashboard
 from huddle_client.integrations.api.event_feed import list_integration_events
+from huddle_client.teams.api.actions import (
+    change_team_action_status,
+    check_in_on_team_action,
+    create_team_action,
+)
 from huddle_client.teams.api.charter import record_charter_review, revise_team_charter
 from huddle_client.teams.api.membership import (
     add_team_member,
@@ -60,12 +65,17 @@ from huddle_client.teams.api.membership import (
 )
 from huddle_client.teams.api.teams import create_team
 from huddle_client.teams.models import (
+    ActionCreate,
+    ActionOut,
+    ActionStatusIn,
     CharterIn,
     CharterOut,
     CharterRoleIn,
+    CheckInIn,
     GoalIn,
     MemberAdd,
     MemberRoleChange,
+    PromptIn,
     ReviewIn,
     TeamCreate,
     TeamOut,
@@ -346,6 +356,51 @@ def create_teams(api: Clients, people: dict[str, list[Person]]) -> dict[str, uui
     return made
 
 
+# What each team agreed to do about its results: (driver, title, owner's index, how far it got).
+ACTIONS: list[tuple[str, str, int, str]] = [
+    ("burnout_share", "Protect a 30-minute lunch break on clinic days", 1, "in_progress"),
+    ("psychological_safety", "Open each huddle with one thing that went wrong", 2, "done"),
+]
+
+
+def agree_actions(api: Clients, people: dict[str, list[Person]], made: dict[str, uuid.UUID]) -> int:
+    """Actions prompted by the dashboards' drivers, owned, checked in on, some of them done."""
+    count = 0
+    for key, team_id in made.items():
+        plan = [
+            ("stale_charter", "Agree a first charter at the next retrospective", 0, "committed")
+        ]
+        for driver, title, owner, reached in ACTIONS if key != "eastside" else plan:
+            form = ActionCreate(
+                title=title,
+                why=f"The team dashboard names {driver.replace('_', ' ')} as a driver",
+                owners=[uuid.UUID(people[key][owner].id)],
+                due_date=date.today() + timedelta(days=42),
+                prompted_by=PromptIn(kind="driver", driver=driver),  # type: ignore[arg-type]
+            )
+            created = create_team_action.sync(team_id, client=api.teams, body=form)
+            action = ok(created, ActionOut, f"agree '{title}'")
+            action_id = uuid.UUID(action.id)
+            for status in ("in_progress", "done")[
+                : ("committed", "in_progress", "done").index(reached)
+            ]:
+                if status == "done":
+                    note = CheckInIn(note="Tried for two weeks; the team wants to keep it")
+                    checked = check_in_on_team_action.sync(
+                        team_id, action_id, client=api.teams, body=note
+                    )
+                    ok(checked, ActionOut, f"check in on '{title}'")
+                moved = change_team_action_status.sync(
+                    team_id,
+                    action_id,
+                    client=api.teams,
+                    body=ActionStatusIn(status=status),  # type: ignore[arg-type]
+                )
+                ok(moved, ActionOut, f"move '{title}' to {status}")
+            count += 1
+    return count
+
+
 ROUNDS = [
     ("huddle-team-pulse-v1", 0),
     ("huddle-single-item-burnout-v1", 0),
@@ -441,6 +496,7 @@ def main() -> None:
     time.sleep(3)  # assessments hears about the teams
     run_campaigns(api, people, made, rng)
     print(f"{len(ROUNDS) * len(made)} campaigns answered and closed")
+    print(f"{agree_actions(api, people, made)} actions agreed on the drivers, with owners")
 
     board = ready_dashboard(sign_in(analyst), uuid.UUID(org_id))
     print("\nDashboards are ready:")

@@ -218,6 +218,7 @@ def test_integrations_never_reads_responses_or_identity(
     reads = needs_for(built, overlay)[ORG_TOPIC_PUBLISHER].reads
     assert reads == {
         "teams.team.v1",
+        "teams.action.v1",
         "assessments.campaign.v1",
         "insights.alerts.v1",
         "insights.results.v1",

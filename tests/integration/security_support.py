@@ -288,6 +288,7 @@ class World:
     client_ids: dict[str, str] = field(default_factory=dict)  # principal -> client id
     team_id: str = ""
     goal_id: str = ""
+    action_id: str = ""  # a committed action of the team, owned by the team member
     instrument_id: str = ""
     campaign_id: str = ""  # answered by ten people, then closed
     open_campaign_id: str = ""  # open, unanswered
@@ -408,6 +409,19 @@ class World:
             goal_id = revised.json()["goals"][0]["id"]
         return team_id, goal_id
 
+    def new_action(self, team_id: str | None = None, **changes: Any) -> str:
+        """A committed action of the team (organisation A's by default), the member its owner."""
+        team_id = team_id or self.team_id
+        body = {
+            "title": "Protect the lunch break",
+            "owners": [self.user_ids[TEAM_MEMBER]],
+            "due_date": (datetime.now(UTC) + timedelta(days=30)).date().isoformat(),
+            "prompted_by": {"kind": "driver", "driver": "burnout_share"},
+            **changes,
+        }
+        created = self.admin("teams", "POST", f"/v1/teams/{team_id}/actions", json=body)
+        return str(ok(created).json()["id"])
+
     def new_campaign(self, title: str | None = None) -> str:
         """An open pulse campaign on organisation A's team."""
         body: dict[str, Any] = {
@@ -512,6 +526,7 @@ def build_world(stack: Stack) -> World:
         world.admin("teams", "PUT", f"/v1/teams/{world.team_id}/charter", json=charter())
     )
     world.goal_id = chartered.json()["goals"][0]["id"]
+    world.action_id = world.new_action()
     world.instrument_id = ok(
         world.admin("assessments", "POST", "/v1/instruments", json=instrument(f"org.alpha_{tag}"))
     ).json()["id"]
@@ -576,6 +591,7 @@ def build_world(stack: Stack) -> World:
         world.team_id,
         team_name,
         world.goal_id,
+        world.action_id,
         world.instrument_id,
         world.campaign_id,
         world.open_campaign_id,

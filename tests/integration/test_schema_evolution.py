@@ -32,7 +32,7 @@ from huddle_shared.contracts.teams import TEAM_TOPIC, MemberRoleChanged, RoleCha
 from huddle_shared.envelope import from_kafka
 from huddle_shared.fastpath import outbox_record
 from huddle_shared.topics import ensure_topics
-from huddle_teams.application.handlers import load_team
+from huddle_teams.application.team_aggregate import load_team
 
 from .conftest import RunningService
 from .teams_support import World, seeded_world

@@ -406,6 +406,31 @@ def _goal_to_move(world: World, fresh: bool) -> Call:
     return Call({"team_id": team_id, "goal_id": goal_id}, json={"status": "at_risk"})
 
 
+def _action_body(world: World) -> dict[str, Any]:
+    return {
+        "title": "Protect the lunch break",
+        "owners": [world.user_ids[TEAM_MEMBER]],
+        "due_date": (datetime.now(UTC).date() + timedelta(days=30)).isoformat(),
+        "prompted_by": {"kind": "driver", "driver": "burnout_share"},
+    }
+
+
+def _new_action(world: World, fresh: bool) -> Call:
+    return Call({"team_id": world.team_id}, json=_action_body(world))
+
+
+def _action(world: World, fresh: bool) -> Call:
+    return Call({"team_id": world.team_id, "action_id": world.action_id})
+
+
+def _action_to_change(body: Callable[[World], Any]) -> Build:
+    def build(world: World, fresh: bool) -> Call:
+        action_id = world.new_action() if fresh else world.action_id
+        return Call({"team_id": world.team_id, "action_id": action_id}, json=body(world))
+
+    return build
+
+
 # -- assessments builders --
 
 
@@ -741,6 +766,52 @@ MATRIX: list[Operation] = [
         managers(200),
         404,
         _goal_to_move,
+    ),
+    # A team's actions: its people propose (lead, admins commit), its people move them on and
+    # check in, the lead and admins revise, assign and drop; analysts read.
+    Operation(
+        "teams",
+        "POST",
+        "/v1/teams/{team_id}/actions",
+        rule(org_admin=201, team_lead=201, team_member=201),
+        404,
+        _new_action,
+    ),
+    Operation("teams", "GET", "/v1/teams/{team_id}/actions", rule(**DETAILS), 404, _team),
+    Operation(
+        "teams", "GET", "/v1/teams/{team_id}/actions/{action_id}", rule(**DETAILS), 404, _action
+    ),
+    Operation(
+        "teams",
+        "PATCH",
+        "/v1/teams/{team_id}/actions/{action_id}",
+        managers(200),
+        404,
+        _action_to_change(lambda world: {"why": "Skipped breaks came up first"}),
+    ),
+    Operation(
+        "teams",
+        "PUT",
+        "/v1/teams/{team_id}/actions/{action_id}/owners",
+        managers(200),
+        404,
+        _action_to_change(lambda world: {"owners": [world.user_ids[TEAM_LEAD]]}),
+    ),
+    Operation(
+        "teams",
+        "PUT",
+        "/v1/teams/{team_id}/actions/{action_id}/status",
+        rule(org_admin=200, team_lead=200, team_member=200),
+        404,
+        _action_to_change(lambda world: {"status": "in_progress"}),
+    ),
+    Operation(
+        "teams",
+        "POST",
+        "/v1/teams/{team_id}/actions/{action_id}/check-ins",
+        rule(org_admin=201, team_lead=201, team_member=201),
+        404,
+        _action_to_change(lambda world: {"note": "Front desk blocks 12:30-13:00"}),
     ),
     Operation("teams", "GET", "/v1/teams/{team_id}/history", rule(**DETAILS), 404, _team),
     # assessments: instruments are readable by any caller of the organisation; campaigns are
@@ -1223,6 +1294,22 @@ def _role_change_reason(world: World, value: str) -> None:
     stored_verbatim(world, "teams", team_id, value)
 
 
+def _action_text(world: World, value: str) -> None:
+    action_id = world.new_action(title=value, why=value)
+    path = f"/v1/teams/{world.team_id}/actions/{action_id}"
+    checked(world.admin("teams", "POST", f"{path}/check-ins", json={"note": value}))
+    dropped = checked(
+        world.admin("teams", "PUT", f"{path}/status", json={"status": "dropped", "reason": value})
+    )
+    read = checked(world.admin("teams", "GET", path))
+    for action in (dropped, read):
+        assert action["title"] == action["why"] == action["drop_reason"] == value
+        assert action["check_ins"][0]["note"] == value
+    listed = checked(world.admin("teams", "GET", f"/v1/teams/{world.team_id}/actions"))
+    assert value in [a["title"] for a in listed["items"]]
+    stored_verbatim(world, "teams", action_id, value)
+
+
 def _campaign_title(world: World, value: str) -> None:
     campaign_id = world.new_campaign(title=value)
     read = checked(world.admin("assessments", "GET", f"/v1/campaigns/{campaign_id}"))
@@ -1258,6 +1345,7 @@ FIELDS: dict[str, Callable[[World, str], None]] = {
     "teams-name-description": _team_name,
     "teams-charter-vision-norms-goal-review": _charter_text,
     "teams-role-change-archive-reason": _role_change_reason,
+    "teams-action-title-why-check-in-reason": _action_text,
     "assessments-campaign-title": _campaign_title,
     "assessments-survey-comment": _survey_comment,
 }

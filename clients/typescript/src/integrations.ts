@@ -332,6 +332,122 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * ActionCreated
+         * @description The team agreed an action (committed), or a member proposed one.
+         */
+        ActionCreated: {
+            /**
+             * Org Id
+             * @description The organisation (tenant); also the CloudEvent tenantid
+             */
+            org_id: string;
+            /**
+             * Team Id
+             * @description The team the event is about; also the CloudEvent subject
+             */
+            team_id: string;
+            /** Action Id */
+            action_id: string;
+            /**
+             * Status
+             * @description proposed or committed
+             */
+            status: string;
+            /** Owners */
+            owners: components["schemas"]["PersonRef"][];
+            /**
+             * Due Date
+             * Format: date
+             */
+            due_date: string;
+            prompted_by: components["schemas"]["ActionPromptRef"];
+            /**
+             * Goal Ids
+             * @description The charter goals it serves
+             */
+            goal_ids: string[];
+            /**
+             * Title
+             * @description Only if the org shares action.title
+             */
+            title?: string | null;
+        };
+        /**
+         * ActionOwnersChanged
+         * @description An action's owners changed (``left_team``: an owner left the team and was taken off).
+         */
+        ActionOwnersChanged: {
+            /**
+             * Org Id
+             * @description The organisation (tenant); also the CloudEvent tenantid
+             */
+            org_id: string;
+            /**
+             * Team Id
+             * @description The team the event is about; also the CloudEvent subject
+             */
+            team_id: string;
+            /** Action Id */
+            action_id: string;
+            /** Owners */
+            owners: components["schemas"]["PersonRef"][];
+            /**
+             * Reason
+             * @description assigned or left_team
+             */
+            reason: string;
+        };
+        /**
+         * ActionPromptRef
+         * @description What prompted an action: its kind and the one id (or driver) that kind names.
+         */
+        ActionPromptRef: {
+            /**
+             * Kind
+             * @description campaign, driver or goal
+             */
+            kind: string;
+            /** Campaign Id */
+            campaign_id?: string | null;
+            /**
+             * Driver
+             * @description A team dashboard driver's name
+             */
+            driver?: string | null;
+            /**
+             * Goal Id
+             * @description A goal of the team's charter
+             */
+            goal_id?: string | null;
+        };
+        /**
+         * ActionStatusChanged
+         * @description An action moved along its lifecycle: committed, in_progress, done or dropped.
+         */
+        ActionStatusChanged: {
+            /**
+             * Org Id
+             * @description The organisation (tenant); also the CloudEvent tenantid
+             */
+            org_id: string;
+            /**
+             * Team Id
+             * @description The team the event is about; also the CloudEvent subject
+             */
+            team_id: string;
+            /** Action Id */
+            action_id: string;
+            /** From Status */
+            from_status: string;
+            /** To Status */
+            to_status: string;
+            /**
+             * Effective On
+             * Format: date
+             */
+            effective_on: string;
+        };
+        /**
          * AttemptOut
          * @example {
          *       "at": "2026-12-03T09:15:02.530Z",
@@ -623,7 +739,7 @@ export interface components {
              * Data
              * @description The payload of `type` (schemas in the AsyncAPI document)
              */
-            data: components["schemas"]["TeamCreated"] | components["schemas"]["TeamRenamed"] | components["schemas"]["TeamArchived"] | components["schemas"]["MemberJoined"] | components["schemas"]["MemberRoleChanged"] | components["schemas"]["MemberLeft"] | components["schemas"]["CharterRevised"] | components["schemas"]["CharterReviewed"] | components["schemas"]["CharterReviewDue"] | components["schemas"]["CharterReviewOverdue"] | components["schemas"]["CampaignOpened"] | components["schemas"]["CampaignClosed"] | components["schemas"]["ResultsPublished"] | components["schemas"]["RiskRaised"] | components["schemas"]["RiskLowered"] | components["schemas"]["RiskResolved"] | components["schemas"]["WebhookDisabled"] | components["schemas"]["WebhookPing"];
+            data: components["schemas"]["TeamCreated"] | components["schemas"]["TeamRenamed"] | components["schemas"]["TeamArchived"] | components["schemas"]["MemberJoined"] | components["schemas"]["MemberRoleChanged"] | components["schemas"]["MemberLeft"] | components["schemas"]["CharterRevised"] | components["schemas"]["CharterReviewed"] | components["schemas"]["CharterReviewDue"] | components["schemas"]["CharterReviewOverdue"] | components["schemas"]["ActionCreated"] | components["schemas"]["ActionStatusChanged"] | components["schemas"]["ActionOwnersChanged"] | components["schemas"]["CampaignOpened"] | components["schemas"]["CampaignClosed"] | components["schemas"]["ResultsPublished"] | components["schemas"]["RiskRaised"] | components["schemas"]["RiskLowered"] | components["schemas"]["RiskResolved"] | components["schemas"]["WebhookDisabled"] | components["schemas"]["WebhookPing"];
         };
         /**
          * DeadLetterOut
@@ -1348,7 +1464,7 @@ export interface components {
          * @description Free text an organisation may opt in to sharing with its integrations, field by field.
          * @enum {string}
          */
-        ShareableField: "team.name" | "campaign.title" | "role_change.reason";
+        ShareableField: "team.name" | "campaign.title" | "role_change.reason" | "action.title";
         /**
          * SharingIn
          * @example {
@@ -1368,7 +1484,8 @@ export interface components {
          *       "shareable_fields": [
          *         "team.name",
          *         "campaign.title",
-         *         "role_change.reason"
+         *         "role_change.reason",
+         *         "action.title"
          *       ],
          *       "shared_fields": [
          *         "team.name"

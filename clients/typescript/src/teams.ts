@@ -291,6 +291,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/teams/{team_id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the team's actions
+         * @description The team's actions, newest first, a page at a time (pass `next_cursor` back as
+         *     `cursor`), without their check-ins; the team's members, org admins and analysts read
+         *     them.
+         */
+        get: operations["list_team_actions"];
+        put?: never;
+        /**
+         * Agree or propose an action
+         * @description A new action for the team, with why it matters, its owners (members of the team), when
+         *     it is due and what prompted it: a campaign's result, a dashboard driver or a charter goal.
+         *     The clinical lead and org admins agree it (committed); any other member of the team
+         *     proposes it, for the lead to commit. Answers 201 with the action, its path in `Location`
+         *     and its version in `ETag`.
+         */
+        post: operations["create_team_action"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{team_id}/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an action with its check-ins
+         * @description The action as of its last change, with its check-ins; `ETag` is its version, to send
+         *     as `If-Match` when changing it.
+         */
+        get: operations["read_team_action"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Revise an action
+         * @description Reword an open action, move its due date or change the goals it serves (org admins and
+         *     the clinical lead); what is left out stays, and the same values again record nothing.
+         */
+        patch: operations["revise_team_action"];
+        trace?: never;
+    };
+    "/v1/teams/{team_id}/actions/{action_id}/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Give an action its owners
+         * @description Replace the owners of an open action with one to five members of the team (org admins
+         *     and the clinical lead).
+         */
+        put: operations["set_team_action_owners"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{team_id}/actions/{action_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move an action on: commit, start, finish or drop it
+         * @description Proposed → committed → in progress → done, or dropped (with a reason) while open. The
+         *     clinical lead and org admins commit and drop; any member of the team starts and finishes.
+         *     Done and dropped are final.
+         */
+        put: operations["change_team_action_status"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{team_id}/actions/{action_id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check in on an action
+         * @description Say how an open action is going, on a date (today by default); any member of the team
+         *     and org admins. Answers 201 with the action, its path in `Location` and its `ETag`.
+         */
+        post: operations["check_in_on_team_action"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/teams/{team_id}/history": {
         parameters: {
             query?: never;
@@ -357,6 +477,295 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * ActionCreate
+         * @example {
+         *       "due_date": "2027-01-15",
+         *       "goal_ids": [
+         *         "e4c2a0b8-6d4f-4b2a-9e8c-7a5b3c1d9e0f"
+         *       ],
+         *       "owners": [
+         *         "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d"
+         *       ],
+         *       "prompted_by": {
+         *         "driver": "burnout_share",
+         *         "kind": "driver"
+         *       },
+         *       "title": "Protect a 30-minute lunch break on clinic days",
+         *       "why": "Burnout share rose to 40%; people named skipped breaks as the first reason"
+         *     }
+         */
+        ActionCreate: {
+            /** Title */
+            title: string;
+            /**
+             * Why
+             * @description Why the team takes it on
+             * @default
+             */
+            why: string;
+            /**
+             * Owners
+             * @description Members of the team (user ids)
+             */
+            owners: string[];
+            /**
+             * Due Date
+             * Format: date
+             * @description Not in the past
+             */
+            due_date: string;
+            prompted_by: components["schemas"]["PromptIn"];
+            /**
+             * Goal Ids
+             * @description Goals of the current charter it serves
+             */
+            goal_ids?: string[];
+            /**
+             * Status
+             * @description committed (the lead and org admins only) or proposed; by default committed for them and proposed for any other member of the team
+             */
+            status?: ("proposed" | "committed") | null;
+        };
+        /**
+         * ActionOut
+         * @description An action with its check-ins, oldest first.
+         * @example {
+         *       "check_ins": [
+         *         {
+         *           "checked_in_by": "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d",
+         *           "checked_in_on": "2026-11-19",
+         *           "id": "6e8a0c2e-4b6d-4f8a-9c1e-3a5b7d9f1b20",
+         *           "note": "Front desk now books no patients from 12:30 to 13:00 on Tuesdays and Thursdays"
+         *         }
+         *       ],
+         *       "closed_on": "2027-01-10",
+         *       "created_at": "2026-11-05T16:20:00Z",
+         *       "created_by": "5c8e1a3f-7d2b-4e6c-9a1f-3b5d7e9c1a2b",
+         *       "drop_reason": "",
+         *       "due_date": "2027-01-15",
+         *       "goal_ids": [
+         *         "e4c2a0b8-6d4f-4b2a-9e8c-7a5b3c1d9e0f"
+         *       ],
+         *       "id": "2b4d6f8a-0c1e-4a3b-8d5f-7e9a1c3b5d70",
+         *       "overdue": false,
+         *       "owners": [
+         *         "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d"
+         *       ],
+         *       "prompted_by": {
+         *         "driver": "burnout_share",
+         *         "kind": "driver"
+         *       },
+         *       "status": "in_progress",
+         *       "team_id": "3f6c2d1e-8b4a-4c7e-9d2f-5a1b7e3c9d40",
+         *       "title": "Protect a 30-minute lunch break on clinic days",
+         *       "updated_at": "2026-11-02T14:05:00Z",
+         *       "version": 4,
+         *       "why": "Burnout share rose to 40%; people named skipped breaks as the first reason"
+         *     }
+         */
+        ActionOut: {
+            /** Id */
+            id: string;
+            /** Team Id */
+            team_id: string;
+            /** Title */
+            title: string;
+            /** Why */
+            why: string;
+            /**
+             * Owners
+             * @description Empty when its owner left the team: assign one
+             */
+            owners: string[];
+            /**
+             * Due Date
+             * Format: date
+             */
+            due_date: string;
+            status: components["schemas"]["ActionStatus"];
+            /**
+             * Overdue
+             * @description Open and due before today
+             */
+            overdue: boolean;
+            prompted_by: components["schemas"]["PromptOut"];
+            /** Goal Ids */
+            goal_ids: string[];
+            /** Check Ins */
+            check_ins: components["schemas"]["CheckInOut"][];
+            /** Created By */
+            created_by: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Closed On
+             * @description The day it was done or dropped
+             */
+            closed_on: string | null;
+            /** Drop Reason */
+            drop_reason: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * ActionPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "check_in_count": 1,
+         *           "closed_on": "2027-01-10",
+         *           "created_at": "2026-11-05T16:20:00Z",
+         *           "due_date": "2027-01-15",
+         *           "goal_ids": [
+         *             "e4c2a0b8-6d4f-4b2a-9e8c-7a5b3c1d9e0f"
+         *           ],
+         *           "id": "2b4d6f8a-0c1e-4a3b-8d5f-7e9a1c3b5d70",
+         *           "last_check_in_on": "2026-11-19",
+         *           "overdue": false,
+         *           "owners": [
+         *             "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d"
+         *           ],
+         *           "prompted_by": {
+         *             "driver": "burnout_share",
+         *             "kind": "driver"
+         *           },
+         *           "status": "in_progress",
+         *           "title": "Protect a 30-minute lunch break on clinic days",
+         *           "version": 4
+         *         }
+         *       ],
+         *       "next_cursor": "WyIyMDI2LTExLTA1VDE2OjIwOjAwKzAwOjAwIiwgIjJiNGQ2ZjhhLTBjMWUtNGEzYi04ZDVmLTdlOWExYzNiNWQ3MCJd"
+         *     }
+         */
+        ActionPage: {
+            /** Items */
+            items: components["schemas"]["ActionSummary"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * ActionRevise
+         * @description Change what is given; a field left out stays as it is.
+         * @example {
+         *       "due_date": "2027-01-31",
+         *       "goal_ids": [
+         *         "e4c2a0b8-6d4f-4b2a-9e8c-7a5b3c1d9e0f"
+         *       ]
+         *     }
+         */
+        ActionRevise: {
+            /** Title */
+            title?: string | null;
+            /** Why */
+            why?: string | null;
+            /**
+             * Due Date
+             * @description Not in the past
+             */
+            due_date?: string | null;
+            /**
+             * Goal Ids
+             * @description Replaces the linked goals
+             */
+            goal_ids?: string[] | null;
+        };
+        /**
+         * ActionStatus
+         * @description Proposed, then committed, in progress and done; dropped (with a reason) at any point.
+         * @enum {string}
+         */
+        ActionStatus: "proposed" | "committed" | "in_progress" | "done" | "dropped";
+        /**
+         * ActionStatusIn
+         * @example {
+         *       "effective_on": "2027-01-10",
+         *       "status": "done"
+         *     }
+         */
+        ActionStatusIn: {
+            /** @description committed, in_progress, done or dropped (the next step of the lifecycle) */
+            status: components["schemas"]["ActionStatus"];
+            /**
+             * Reason
+             * @description Required to drop an action
+             * @default
+             */
+            reason: string;
+            /**
+             * Effective On
+             * @description When it happened (today if left out; not in the future)
+             */
+            effective_on?: string | null;
+        };
+        /**
+         * ActionSummary
+         * @example {
+         *       "check_in_count": 1,
+         *       "closed_on": "2027-01-10",
+         *       "created_at": "2026-11-05T16:20:00Z",
+         *       "due_date": "2027-01-15",
+         *       "goal_ids": [
+         *         "e4c2a0b8-6d4f-4b2a-9e8c-7a5b3c1d9e0f"
+         *       ],
+         *       "id": "2b4d6f8a-0c1e-4a3b-8d5f-7e9a1c3b5d70",
+         *       "last_check_in_on": "2026-11-19",
+         *       "overdue": false,
+         *       "owners": [
+         *         "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d"
+         *       ],
+         *       "prompted_by": {
+         *         "driver": "burnout_share",
+         *         "kind": "driver"
+         *       },
+         *       "status": "in_progress",
+         *       "title": "Protect a 30-minute lunch break on clinic days",
+         *       "version": 4
+         *     }
+         */
+        ActionSummary: {
+            /** Id */
+            id: string;
+            /** Title */
+            title: string;
+            /** Owners */
+            owners: string[];
+            /**
+             * Due Date
+             * Format: date
+             */
+            due_date: string;
+            status: components["schemas"]["ActionStatus"];
+            /** Overdue */
+            overdue: boolean;
+            prompted_by: components["schemas"]["PromptOut"];
+            /** Goal Ids */
+            goal_ids: string[];
+            /** Check In Count */
+            check_in_count: number;
+            /** Last Check In On */
+            last_check_in_on: string | null;
+            /** Closed On */
+            closed_on: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Version */
+            version: number;
+        };
         /**
          * Annotation
          * @example {
@@ -909,6 +1318,46 @@ export interface components {
             responsibilities: string[];
         };
         /**
+         * CheckInIn
+         * @example {
+         *       "note": "Front desk now books no patients from 12:30 to 13:00 on Tuesdays and Thursdays"
+         *     }
+         */
+        CheckInIn: {
+            /**
+             * Note
+             * @description How it is going
+             */
+            note: string;
+            /**
+             * Checked In On
+             * @description Today if left out; not in the future
+             */
+            checked_in_on?: string | null;
+        };
+        /**
+         * CheckInOut
+         * @example {
+         *       "checked_in_by": "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d",
+         *       "checked_in_on": "2026-11-19",
+         *       "id": "6e8a0c2e-4b6d-4f8a-9c1e-3a5b7d9f1b20",
+         *       "note": "Front desk now books no patients from 12:30 to 13:00 on Tuesdays and Thursdays"
+         *     }
+         */
+        CheckInOut: {
+            /** Id */
+            id: string;
+            /**
+             * Checked In On
+             * Format: date
+             */
+            checked_in_on: string;
+            /** Note */
+            note: string;
+            /** Checked In By */
+            checked_in_by: string;
+        };
+        /**
          * CodeableConcept
          * @example {
          *       "coding": [
@@ -947,6 +1396,12 @@ export interface components {
             /** Display */
             display: string;
         };
+        /**
+         * DashboardDriver
+         * @description What the team dashboard names as moving burnout risk or collaboration.
+         * @enum {string}
+         */
+        DashboardDriver: "burnout_share" | "morale_level" | "morale_decline" | "psychological_safety" | "role_churn" | "stale_charter" | "falling_participation" | "teamwork" | "relational_leadership";
         /**
          * DeadLetterOut
          * @example {
@@ -1609,6 +2064,22 @@ export interface components {
             lastUpdated: string;
         };
         /**
+         * OwnersIn
+         * @example {
+         *       "owners": [
+         *         "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d",
+         *         "5c8e1a3f-7d2b-4e6c-9a1f-3b5d7e9c1a2b"
+         *       ]
+         *     }
+         */
+        OwnersIn: {
+            /**
+             * Owners
+             * @description Members of the team (user ids)
+             */
+            owners: string[];
+        };
+        /**
          * Period
          * @description FHIR dateTimes; Huddle gives days. No `end` while the period is open.
          * @example {
@@ -1648,6 +2119,50 @@ export interface components {
             instance?: string | null;
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * PromptIn
+         * @description What prompted the action: set exactly the field its kind names.
+         * @example {
+         *       "driver": "burnout_share",
+         *       "kind": "driver"
+         *     }
+         */
+        PromptIn: {
+            kind: components["schemas"]["PromptKind"];
+            /**
+             * Campaign Id
+             * @description For kind campaign
+             */
+            campaign_id?: string | null;
+            /** @description For kind driver */
+            driver?: components["schemas"]["DashboardDriver"] | null;
+            /**
+             * Goal Id
+             * @description For kind goal: a goal of the current charter
+             */
+            goal_id?: string | null;
+        };
+        /**
+         * PromptKind
+         * @description What prompted an action.
+         * @enum {string}
+         */
+        PromptKind: "campaign" | "driver" | "goal";
+        /**
+         * PromptOut
+         * @example {
+         *       "driver": "burnout_share",
+         *       "kind": "driver"
+         *     }
+         */
+        PromptOut: {
+            kind: components["schemas"]["PromptKind"];
+            /** Campaign Id */
+            campaign_id?: string | null;
+            driver?: components["schemas"]["DashboardDriver"] | null;
+            /** Goal Id */
+            goal_id?: string | null;
         };
         /**
          * Readiness
@@ -4707,6 +5222,1283 @@ export interface operations {
                      *       "title": "Invalid request",
                      *       "status": 422,
                      *       "detail": "Invalid input, the goal already has this status, or it is closed (achieved or dropped)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_team_actions: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page */
+                cursor?: string | null;
+                /** @description Only these statuses (repeatable) */
+                status?: components["schemas"]["ActionStatus"][] | null;
+                /** @description Only actions this person owns */
+                owner?: string | null;
+                /** @description Only open actions due before today */
+                overdue?: boolean;
+                /** @description Only actions prompted by this kind of thing */
+                prompted_by?: components["schemas"]["PromptKind"] | null;
+            };
+            header?: never;
+            path: {
+                /** @description The team id */
+                team_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionPage"];
+                };
+            };
+            /** @description Malformed request: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Malformed JSON body",
+                     *       "status": 400,
+                     *       "detail": "The request did not pass validation; see 'errors'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the team's members, org admins and analysts read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Only the team's members, org admins and analysts read this"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team (or it belongs to another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such team (or it belongs to another organisation)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A filter or the page size is not valid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "A filter or the page size is not valid"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_team_action: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID); a retried request with the same key returns the first response instead of acting twice. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The team id */
+                team_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionCreate"];
+            };
+        };
+        responses: {
+            /** @description The new action */
+            201: {
+                headers: {
+                    /** @description The path of the created resource */
+                    Location?: string;
+                    /** @description The representation's version; send it in If-Match to change it safely */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionOut"];
+                };
+            };
+            /** @description Malformed request: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Malformed JSON body",
+                     *       "status": 400,
+                     *       "detail": "The request did not pass validation; see 'errors'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the team's members and org admins propose actions; only org admins and the clinical lead commit them */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Only the team's members and org admins propose actions; only org admins and the clinical lead commit them"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team (or it belongs to another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such team (or it belongs to another organisation)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The team is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The team is archived"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/body-too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "The body exceeds 1048576 bytes."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send application/json."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: an owner not on the team, a due date in the past, a goal not of the current charter, a prompt that does not name what its kind needs (`errors` names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "Invalid input: an owner not on the team, a due date in the past, a goal not of the current charter, a prompt that does not name what its kind needs (`errors` names the field)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_team_action: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The team id */
+                team_id: string;
+                /** @description The action id */
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action */
+            200: {
+                headers: {
+                    /** @description The representation's version; send it in If-Match to change it safely */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionOut"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the team's members, org admins and analysts read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Only the team's members, org admins and analysts read this"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team, or the team has no such action */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such team, or the team has no such action"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id is not a UUID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "An id is not a UUID"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revise_team_action: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+                /** @description Any unique string (a UUID); a retried request with the same key returns the first response instead of acting twice. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The team id */
+                team_id: string;
+                /** @description The action id */
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionRevise"];
+            };
+        };
+        responses: {
+            /** @description The action as revised */
+            200: {
+                headers: {
+                    /** @description The representation's version; send it in If-Match to change it safely */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionOut"];
+                };
+            };
+            /** @description Malformed request: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Malformed JSON body",
+                     *       "status": 400,
+                     *       "detail": "The request did not pass validation; see 'errors'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only org admins and the team's clinical lead commit, revise, assign or drop actions */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Only org admins and the team's clinical lead commit, revise, assign or drop actions"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team, or the team has no such action */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such team, or the team has no such action"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The action is done or dropped, the status is not a next step of its lifecycle, the team is archived, or it was changed at the same moment (reload and retry) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The action is done or dropped, the status is not a next step of its lifecycle, the team is archived, or it was changed at the same moment (reload and retry)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the action's current version: reload it and try again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match is not the action's current version: reload it and try again"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/body-too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "The body exceeds 1048576 bytes."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send application/json."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: a due date in the past, or a goal not of the current charter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "Invalid input: a due date in the past, or a goal not of the current charter"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_team_action_owners: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+                /** @description Any unique string (a UUID); a retried request with the same key returns the first response instead of acting twice. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The team id */
+                team_id: string;
+                /** @description The action id */
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnersIn"];
+            };
+        };
+        responses: {
+            /** @description The action with its owners */
+            200: {
+                headers: {
+                    /** @description The representation's version; send it in If-Match to change it safely */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionOut"];
+                };
+            };
+            /** @description Malformed request: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Malformed JSON body",
+                     *       "status": 400,
+                     *       "detail": "The request did not pass validation; see 'errors'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only org admins and the team's clinical lead commit, revise, assign or drop actions */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Only org admins and the team's clinical lead commit, revise, assign or drop actions"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team, or the team has no such action */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such team, or the team has no such action"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The action is done or dropped, the status is not a next step of its lifecycle, the team is archived, or it was changed at the same moment (reload and retry) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The action is done or dropped, the status is not a next step of its lifecycle, the team is archived, or it was changed at the same moment (reload and retry)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the action's current version: reload it and try again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match is not the action's current version: reload it and try again"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/body-too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "The body exceeds 1048576 bytes."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send application/json."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: an owner not on the team, or named twice */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "Invalid input: an owner not on the team, or named twice"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_team_action_status: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+                /** @description Any unique string (a UUID); a retried request with the same key returns the first response instead of acting twice. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The team id */
+                team_id: string;
+                /** @description The action id */
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionStatusIn"];
+            };
+        };
+        responses: {
+            /** @description The action with its new status */
+            200: {
+                headers: {
+                    /** @description The representation's version; send it in If-Match to change it safely */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionOut"];
+                };
+            };
+            /** @description Malformed request: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Malformed JSON body",
+                     *       "status": 400,
+                     *       "detail": "The request did not pass validation; see 'errors'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the team's members and org admins start or finish actions; only org admins and the clinical lead commit or drop them */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Only the team's members and org admins start or finish actions; only org admins and the clinical lead commit or drop them"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team, or the team has no such action */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such team, or the team has no such action"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The action is done or dropped, the status is not a next step of its lifecycle, the team is archived, or it was changed at the same moment (reload and retry) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The action is done or dropped, the status is not a next step of its lifecycle, the team is archived, or it was changed at the same moment (reload and retry)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the action's current version: reload it and try again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match is not the action's current version: reload it and try again"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/body-too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "The body exceeds 1048576 bytes."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send application/json."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: dropping without a reason, or a date in the future or before the action was agreed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "Invalid input: dropping without a reason, or a date in the future or before the action was agreed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    check_in_on_team_action: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+                /** @description Any unique string (a UUID); a retried request with the same key returns the first response instead of acting twice. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The team id */
+                team_id: string;
+                /** @description The action id */
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInIn"];
+            };
+        };
+        responses: {
+            /** @description The action with the check-in */
+            201: {
+                headers: {
+                    /** @description The path of the created resource */
+                    Location?: string;
+                    /** @description The representation's version; send it in If-Match to change it safely */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionOut"];
+                };
+            };
+            /** @description Malformed request: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Malformed JSON body",
+                     *       "status": 400,
+                     *       "detail": "The request did not pass validation; see 'errors'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the team's members and org admins work on its actions */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Only the team's members and org admins work on its actions"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team, or the team has no such action */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such team, or the team has no such action"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The action is done or dropped, the status is not a next step of its lifecycle, the team is archived, or it was changed at the same moment (reload and retry) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The action is done or dropped, the status is not a next step of its lifecycle, the team is archived, or it was changed at the same moment (reload and retry)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the action's current version: reload it and try again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match is not the action's current version: reload it and try again"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/body-too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "The body exceeds 1048576 bytes."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send application/json."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: a blank note, or a date in the future or before the action was agreed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "Invalid input: a blank note, or a date in the future or before the action was agreed"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

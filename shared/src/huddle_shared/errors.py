@@ -67,3 +67,13 @@ class ServiceUnavailable(HuddleError):
     status = 503
     code = "service-unavailable"
     title = "Service temporarily unavailable"
+
+
+def field_error(*location: str | int, message: str, kind: str) -> dict[str, Any]:
+    """One entry of a problem's ``errors``, in the shape request validation gives them.
+
+    A rule that refuses one field of the body (an owner who is not on the team, a due date in
+    the past) names it the way a malformed field is named: ``location`` from ``"body"`` down.
+    Raise with ``errors=[field_error("body", "owners", 0, message=..., kind=...)]``.
+    """
+    return {"location": [str(part) for part in location], "message": message, "type": kind}

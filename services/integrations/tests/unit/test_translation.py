@@ -19,6 +19,7 @@ from huddle_integrations.domain.translation import (
 from huddle_shared.contracts import assessments as a
 from huddle_shared.contracts import insights as i
 from huddle_shared.contracts import integration as out
+from huddle_shared.contracts import practice as p
 from huddle_shared.contracts import teams as t
 from huddle_shared.contracts.integration import SHAREABLE_FIELDS, ShareableField
 from huddle_shared.events import DomainEvent
@@ -86,7 +87,72 @@ def upstream_events() -> list[DomainEvent]:
             min_group_size=5,
             eligible_count=8,
         ),
+        *practice_events(),
     ]
+
+
+def practice_events() -> list[DomainEvent]:
+    """An action's life, whose wording is the team's and never leaves by default."""
+    return [
+        p.ActionCreated(
+            action_id="a1",
+            team_id=TEAM,
+            org_id=ORG,
+            title="A private action title",
+            why="A private why",
+            owners=[USER],
+            due_date=TODAY + timedelta(days=30),
+            status=p.ActionStatus.COMMITTED,
+            prompted_by=p.ActionPrompt(
+                kind=p.PromptKind.DRIVER, driver=p.DashboardDriver.BURNOUT_SHARE
+            ),
+            goal_ids=["g1"],
+            created_by="lead",
+        ),
+        p.ActionStatusChanged(
+            action_id="a1",
+            team_id=TEAM,
+            from_status=p.ActionStatus.COMMITTED,
+            to_status=p.ActionStatus.DROPPED,
+            effective_on=TODAY,
+            reason="A private reason to drop it",
+            changed_by="lead",
+        ),
+        p.ActionOwnersChanged(
+            action_id="a1",
+            team_id=TEAM,
+            owners=[],
+            reason=p.OwnersChangeReason.LEFT_TEAM,
+            changed_by="admin",
+        ),
+    ]
+
+
+def test_actions_cross_as_ids_dates_and_statuses() -> None:
+    created, dropped, left = (
+        translate(event, org_id=ORG, shared=frozenset())[0] for event in practice_events()
+    )
+    assert isinstance(created, out.ActionCreated)
+    assert created.owners == [out.PersonRef(user_id=USER)] and created.title is None
+    assert (created.prompted_by.kind, created.prompted_by.driver) == ("driver", "burnout_share")
+    assert created.status == "committed" and created.goal_ids == ["g1"]
+    assert isinstance(dropped, out.ActionStatusChanged)
+    assert (dropped.from_status, dropped.to_status) == ("committed", "dropped")
+    assert isinstance(left, out.ActionOwnersChanged)
+    assert (left.owners, left.reason) == ([], "left_team")
+    shared = translate(practice_events()[0], org_id=ORG, shared={ShareableField.ACTION_TITLE})
+    assert isinstance(shared[0], out.ActionCreated)
+    assert shared[0].title == "A private action title"
+    # The why and a drop's reason never leave, whatever is shared.
+    everything = frozenset(SHAREABLE_FIELDS) - {ShareableField.ACTION_TITLE}
+    body = json.dumps(
+        [
+            e.model_dump(mode="json")
+            for event in practice_events()
+            for e in translate(event, org_id=ORG, shared=everything)
+        ]
+    )
+    assert "private" not in body.lower()
 
 
 PRIVATE = (
@@ -202,6 +268,9 @@ def test_every_integration_type_is_reachable_from_a_translation_or_a_schedule() 
         "huddle.integration.team.charter_revised.v1",
         "huddle.integration.team.charter_reviewed.v1",
         "huddle.integration.campaign.opened.v1",
+        "huddle.integration.action.created.v1",
+        "huddle.integration.action.status_changed.v1",
+        "huddle.integration.action.owners_changed.v1",
     }
 
 

@@ -12,6 +12,7 @@ from huddle_shared.contracts import identity as identity
 from huddle_shared.contracts import insights as insights
 from huddle_shared.contracts import integration as integration
 from huddle_shared.contracts import integration_config as integration_config
+from huddle_shared.contracts import practice as practice
 from huddle_shared.contracts import teams as teams
 from huddle_shared.contracts.registry import REGISTRY
 

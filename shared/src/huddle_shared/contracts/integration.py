@@ -48,6 +48,7 @@ class ShareableField(StrEnum):
     TEAM_NAME = "team.name"
     CAMPAIGN_TITLE = "campaign.title"
     ROLE_CHANGE_REASON = "role_change.reason"
+    ACTION_TITLE = "action.title"
 
 
 SHAREABLE_FIELDS = frozenset(ShareableField)
@@ -166,6 +167,52 @@ class CharterReviewOverdue(IntegrationEvent):
     revision: int = Field(ge=0)
     next_review_due: date
     days_overdue: int = Field(ge=1)
+
+
+# ---- action plans ----------------------------------------------------------------
+
+
+class ActionPromptRef(BaseModel):
+    """What prompted an action: its kind and the one id (or driver) that kind names."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: str = Field(description="campaign, driver or goal")
+    campaign_id: str | None = None
+    driver: str | None = Field(default=None, description="A team dashboard driver's name")
+    goal_id: str | None = Field(default=None, description="A goal of the team's charter")
+
+
+@_event("huddle.integration.action.created.v1")
+class ActionCreated(IntegrationEvent):
+    """The team agreed an action (committed), or a member proposed one."""
+
+    action_id: str
+    status: str = Field(description="proposed or committed")
+    owners: list[PersonRef]
+    due_date: date
+    prompted_by: ActionPromptRef
+    goal_ids: list[str] = Field(description="The charter goals it serves")
+    title: str | None = Field(default=None, description="Only if the org shares action.title")
+
+
+@_event("huddle.integration.action.status_changed.v1")
+class ActionStatusChanged(IntegrationEvent):
+    """An action moved along its lifecycle: committed, in_progress, done or dropped."""
+
+    action_id: str
+    from_status: str
+    to_status: str
+    effective_on: date
+
+
+@_event("huddle.integration.action.owners_changed.v1")
+class ActionOwnersChanged(IntegrationEvent):
+    """An action's owners changed (``left_team``: an owner left the team and was taken off)."""
+
+    action_id: str
+    owners: list[PersonRef]
+    reason: str = Field(description="assigned or left_team")
 
 
 # ---- campaigns and results --------------------------------------------------------------------

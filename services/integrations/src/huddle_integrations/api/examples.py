@@ -126,7 +126,7 @@ PING_DELIVERY: dict[str, Any] = {
 SHARING: dict[str, Any] = {
     "org_id": ORG_ID,
     "shared_fields": ["team.name"],
-    "shareable_fields": ["team.name", "campaign.title", "role_change.reason"],
+    "shareable_fields": ["team.name", "campaign.title", "role_change.reason", "action.title"],
     "version": 1,
     "updated_at": "2026-11-18T16:40:00Z",
     "updated_by": ADMIN_ID,

@@ -10,6 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from huddle_integrations.api import examples
 from huddle_shared.contracts.integration import (
+    ActionCreated,
+    ActionOwnersChanged,
+    ActionStatusChanged,
     CampaignClosed,
     CampaignOpened,
     CharterReviewDue,
@@ -42,6 +45,9 @@ EventData = (
     | CharterReviewed
     | CharterReviewDue
     | CharterReviewOverdue
+    | ActionCreated
+    | ActionStatusChanged
+    | ActionOwnersChanged
     | CampaignOpened
     | CampaignClosed
     | ResultsPublished

@@ -14,10 +14,17 @@ from huddle_shared.consumer import ConsumerRuntime
 from huddle_shared.contracts import REGISTRY
 from huddle_shared.contracts.assessments import CAMPAIGN_TOPIC
 from huddle_shared.contracts.insights import ALERTS_TOPIC, RESULTS_TOPIC
+from huddle_shared.contracts.practice import ACTION_TOPIC
 from huddle_shared.contracts.teams import TEAM_TOPIC
 
 DEAD_LETTER_TOPIC = "integrations.deadletter.v1"
-CONSUMED_TOPICS = (TEAM_TOPIC.name, CAMPAIGN_TOPIC.name, ALERTS_TOPIC.name, RESULTS_TOPIC.name)
+CONSUMED_TOPICS = (
+    TEAM_TOPIC.name,
+    ACTION_TOPIC.name,
+    CAMPAIGN_TOPIC.name,
+    ALERTS_TOPIC.name,
+    RESULTS_TOPIC.name,
+)
 
 
 def consumed_topics() -> list[str]:

@@ -1,7 +1,8 @@
 """From the services' domain events to integration events: what crosses the boundary, and how.
 
 Pure: no I/O. Each domain event gives zero or more integration events; what is not listed here
-(instrument publications, anonymity settings, goal status notes, anything of a person) never
+(instrument publications, anonymity settings, goal status notes, an action's why,
+its check-ins and why it was dropped, anything of a person) never
 leaves. Free text goes out only in the fields the organisation opted in to. Ids are derived
 from the cause (``uuid5`` of its id and the integration type), so translating the same domain
 event again gives the same ids: a replay writes nothing twice, and the feed, the webhooks and
@@ -18,6 +19,7 @@ from datetime import date, datetime
 from huddle_shared.contracts import assessments as a
 from huddle_shared.contracts import insights as i
 from huddle_shared.contracts import integration as out
+from huddle_shared.contracts import practice as p
 from huddle_shared.contracts import teams as t
 from huddle_shared.events import DomainEvent
 
@@ -175,6 +177,47 @@ def translate(
                     outcome=payload.outcome.value,
                     reviewed_on=payload.reviewed_on,
                     next_review_due=payload.next_review_due,
+                )
+            ]
+        case p.ActionCreated():
+            prompt = payload.prompted_by
+            return [
+                out.ActionCreated(
+                    org_id=org_id,
+                    team_id=payload.team_id,
+                    action_id=payload.action_id,
+                    status=payload.status.value,
+                    owners=[_member(owner) for owner in payload.owners],
+                    due_date=payload.due_date,
+                    prompted_by=out.ActionPromptRef(
+                        kind=prompt.kind.value,
+                        campaign_id=prompt.campaign_id,
+                        driver=prompt.driver.value if prompt.driver else None,
+                        goal_id=prompt.goal_id,
+                    ),
+                    goal_ids=list(payload.goal_ids),
+                    title=_shared(shared, out.ShareableField.ACTION_TITLE, payload.title),
+                )
+            ]
+        case p.ActionStatusChanged():
+            return [
+                out.ActionStatusChanged(
+                    org_id=org_id,
+                    team_id=payload.team_id,
+                    action_id=payload.action_id,
+                    from_status=payload.from_status.value,
+                    to_status=payload.to_status.value,
+                    effective_on=payload.effective_on,
+                )
+            ]
+        case p.ActionOwnersChanged():
+            return [
+                out.ActionOwnersChanged(
+                    org_id=org_id,
+                    team_id=payload.team_id,
+                    action_id=payload.action_id,
+                    owners=[_member(owner) for owner in payload.owners],
+                    reason=payload.reason.value,
                 )
             ]
         case a.CampaignOpened():

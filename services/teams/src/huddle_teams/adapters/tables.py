@@ -1,6 +1,7 @@
 """The teams service's own read-model tables.
 
-``team_list`` and ``team_members`` are written in the command's transaction, so they never lag
+``team_list``, ``team_members`` and ``team_actions`` are written in the command's
+transaction, so they never lag
 the event store; ``user_directory`` is folded from identity's events by the consumer.
 """
 
@@ -59,3 +60,37 @@ user_directory = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 Index("ix_user_directory_org", user_directory.c.org_id, user_directory.c.user_id)
+
+# The team's actions as a list can show them (the stream has the check-ins): one row per action.
+team_actions = Table(
+    "team_actions",
+    metadata,
+    Column("action_id", Text, primary_key=True),
+    Column("team_id", Text, nullable=False),
+    Column("org_id", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("owners", ARRAY(Text), nullable=False, server_default="{}"),
+    Column("due_date", Date, nullable=False),
+    Column("prompted_kind", Text, nullable=False),
+    # The campaign, goal or meeting id, or the driver's name.
+    Column("prompted_ref", Text, nullable=True),
+    Column("goal_ids", ARRAY(Text), nullable=False, server_default="{}"),
+    Column("check_in_count", Integer, nullable=False, server_default="0"),
+    Column("last_check_in_on", Date, nullable=True),
+    Column("closed_on", Date, nullable=True),  # the day it was done or dropped
+    Column("version", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+Index(
+    "ix_team_actions_team_created",
+    team_actions.c.team_id,
+    team_actions.c.created_at,
+    team_actions.c.action_id,
+)
+Index(
+    "ix_team_actions_owners",
+    team_actions.c.owners,
+    postgresql_using="gin",
+)

@@ -30,3 +30,15 @@ TEAMS_CURSOR = (
     "WyIyMDI2LTA5LTAxVDA4OjMwOjAwKzAwOjAwIiwgIjNmNmMyZDFlLThiNGEtNGM3ZS05ZDJmLTVhMWI3ZTNjOWQ0MCJd"
 )
 MEMBERS_CURSOR = "WyI5YTdiNWMzZC0xZTJmLTRhNmItOGMwZC0yZTRmNmE4YjBjMWQiXQ"
+
+# An action the team agreed after its pulse showed burnout rising: Maya Chen owns it.
+ACTION_ID = "2b4d6f8a-0c1e-4a3b-8d5f-7e9a1c3b5d70"
+CHECK_IN_ID = "6e8a0c2e-4b6d-4f8a-9c1e-3a5b7d9f1b20"
+ACTION_TITLE = "Protect a 30-minute lunch break on clinic days"
+ACTION_WHY = "Burnout share rose to 40%; people named skipped breaks as the first reason"
+ACTION_DUE = "2027-01-15"
+ACTION_CREATED_AT = "2026-11-05T16:20:00Z"
+ACTION_CHECKED_IN_ON = "2026-11-19"
+ACTIONS_CURSOR = (
+    "WyIyMDI2LTExLTA1VDE2OjIwOjAwKzAwOjAwIiwgIjJiNGQ2ZjhhLTBjMWUtNGEzYi04ZDVmLTdlOWExYzNiNWQ3MCJd"
+)

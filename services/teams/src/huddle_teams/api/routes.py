@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from huddle_teams.api import charter, history, members, teams
+from huddle_teams.api import action_plans, charter, history, members, teams
 
-routers: list[APIRouter] = [teams.router, members.router, charter.router, history.router]
+routers: list[APIRouter] = [
+    teams.router,
+    members.router,
+    charter.router,
+    action_plans.router,
+    history.router,
+]

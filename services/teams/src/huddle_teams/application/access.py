@@ -9,8 +9,19 @@
 | any other person of the organisation    | yes            | no       | no   | no       |
 | integration client with ``fhir:read``   | no             | no       | yes  | no       |
 
-\\* members, charter, history.  \\** membership, roles, charter, reviews, rename, archive.
-Only org admins create teams.
+\\* members, charter, history, actions.  \\** membership, roles, charter, reviews, rename,
+archive. Only org admins create teams.
+
+A team's actions (*propose*: a new action as proposed; *manage*: commit, revise, give owners,
+drop; *work*: start, finish, check in):
+
+| caller                        | read | propose | manage | work |
+|-------------------------------|------|---------|--------|------|
+| org admin                     | yes  | yes     | yes    | yes  |
+| the team's clinical lead      | yes  | yes     | yes    | yes  |
+| a member of the team          | yes  | yes     | no     | yes  |
+| analyst                       | yes  | no      | no     | no   |
+| anyone else, any client       | no   | no      | no     | no   |
 """
 
 from __future__ import annotations
@@ -71,4 +82,24 @@ def ensure_can_read_fhir(principal: Principal, *, team_role: TeamRole | None) ->
         raise Forbidden(
             "Only the team's members, org admins, analysts and clients with the scope "
             f"'{FHIR_READ}' read this"
+        )
+
+
+# ---- actions -------------------------------------------------------------------------------
+
+
+def can_work_on_actions(principal: Principal, *, team_role: TeamRole | None) -> bool:
+    """Propose an action, start or finish one, check in: the team's people and org admins."""
+    return is_person(principal) and (principal.has_any_role(ORG_ADMIN) or team_role is not None)
+
+
+def ensure_can_work_on_actions(principal: Principal, *, team_role: TeamRole | None) -> None:
+    if not can_work_on_actions(principal, team_role=team_role):
+        raise Forbidden("Only the team's members and org admins work on its actions")
+
+
+def ensure_can_manage_actions(principal: Principal, *, team_role: TeamRole | None) -> None:
+    if not can_manage(principal, team_role=team_role):
+        raise Forbidden(
+            "Only org admins and the team's clinical lead commit, revise, assign or drop actions"
         )

@@ -10,15 +10,15 @@ and the idempotency record commit together or not at all. Every change goes thro
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from huddle_shared.aggregates import Aggregate, Caller
+from huddle_shared.aggregates import Caller
 from huddle_shared.events import DomainEvent
 from huddle_shared.eventstore import EventStore, RecordedEvent
 from huddle_teams.adapters.user_directory import find_user_facts
-from huddle_teams.application import access
+from huddle_teams.application import access, action_plans
+from huddle_teams.application.team_aggregate import TEAM
 from huddle_teams.domain.charter import (
     ChangeGoalStatus,
     ReviewCharter,
@@ -27,7 +27,6 @@ from huddle_teams.domain.charter import (
     decide_review_charter,
     decide_revise_charter,
 )
-from huddle_teams.domain.errors import TeamNotFound
 from huddle_teams.domain.membership import (
     AddMember,
     ChangeMemberRole,
@@ -44,26 +43,11 @@ from huddle_teams.domain.team import (
     decide_archive_team,
     decide_create_team,
     decide_update_team,
-    evolve,
 )
 from huddle_teams.projections.team_list import team_list_upsert
 from huddle_teams.projections.team_members import apply_to_team_members
 
 Decision = Callable[[Team], Awaitable[list[DomainEvent]]]
-
-
-def _evolve(state: Team | None, event: DomainEvent, at: datetime, version: int) -> Team:
-    return evolve(state, event, at=at, version=version)
-
-
-TEAM = Aggregate[Team](
-    stream_type="team", evolve=_evolve, not_found=lambda: TeamNotFound("No such team")
-)
-
-
-async def load_team(conn: AsyncConnection, *, store: EventStore, team_id: str, org_id: str) -> Team:
-    """The team as of its last event; another organisation's team does not exist."""
-    return await TEAM.load(conn, store=store, stream_id=team_id, tenant_id=org_id)
 
 
 # ---- the team ------------------------------------------------------------------------------
@@ -144,12 +128,17 @@ async def change_member_role(
 async def remove_member(
     conn: AsyncConnection, *, store: EventStore, team_id: str, command: RemoveMember, caller: Caller
 ) -> Team:
-    """Take a person off the team; their role ends on the effective date."""
+    """Take a person off the team; their role ends on the effective date, and they are taken
+    off every open action they own (in the same transaction)."""
 
     async def decide(team: Team) -> list[DomainEvent]:
         return decide_remove_member(team, command, now=caller.now)
 
-    return await _change_team(conn, store=store, team_id=team_id, caller=caller, decide=decide)
+    team = await _change_team(conn, store=store, team_id=team_id, caller=caller, decide=decide)
+    await action_plans.take_leaver_off_actions(
+        conn, store=store, team=team, user_id=command.user_id, caller=caller
+    )
+    return team
 
 
 # ---- the charter ---------------------------------------------------------------------------

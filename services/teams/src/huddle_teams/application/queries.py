@@ -16,7 +16,7 @@ from huddle_shared.eventstore import EventStore, RecordedEvent
 from huddle_shared.pagination import Page, contains, fetch_page
 from huddle_teams.adapters.tables import team_list, team_members, user_directory
 from huddle_teams.application import access
-from huddle_teams.application.handlers import load_team
+from huddle_teams.application.team_aggregate import load_team
 from huddle_teams.domain.errors import NotAMember, TeamNotFound
 from huddle_teams.domain.state import Team, TeamStatus
 

@@ -90,3 +90,26 @@ class GoalStatusUnchanged(DomainRuleViolated):
 class GoalClosed(DomainRuleViolated):
     code = "goal-closed"
     title = "The goal is closed"
+
+
+# ---- actions -------------------------------------------------------------------------------
+
+
+class ActionNotFound(NotFound):
+    code = "action-not-found"
+    title = "No such action"
+
+
+class ActionClosed(Conflict):
+    code = "action-closed"
+    title = "The action is done or dropped"
+
+
+class InvalidAction(DomainRuleViolated):
+    code = "invalid-action"
+    title = "The action is not acceptable"
+
+
+class InvalidActionTransition(Conflict):
+    code = "invalid-action-transition"
+    title = "The action cannot move to that status"

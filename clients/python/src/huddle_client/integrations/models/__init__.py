@@ -1,5 +1,9 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .action_created import ActionCreated
+from .action_owners_changed import ActionOwnersChanged
+from .action_prompt_ref import ActionPromptRef
+from .action_status_changed import ActionStatusChanged
 from .attempt_out import AttemptOut
 from .campaign_closed import CampaignClosed
 from .campaign_opened import CampaignOpened
@@ -51,6 +55,10 @@ from .webhook_disabled import WebhookDisabled
 from .webhook_ping import WebhookPing
 
 __all__ = (
+    "ActionCreated",
+    "ActionOwnersChanged",
+    "ActionPromptRef",
+    "ActionStatusChanged",
     "AttemptOut",
     "CampaignClosed",
     "CampaignOpened",

@@ -9,6 +9,9 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.action_created import ActionCreated
+    from ..models.action_owners_changed import ActionOwnersChanged
+    from ..models.action_status_changed import ActionStatusChanged
     from ..models.campaign_closed import CampaignClosed
     from ..models.campaign_opened import CampaignOpened
     from ..models.charter_review_due import CharterReviewDue
@@ -47,10 +50,10 @@ class CloudEvent:
             tenantid (str): The organisation
             sequence (str): The organisation's events numbered 1, 2, 3… in order
             datacontenttype (Literal['application/json']):
-            data (CampaignClosed | CampaignOpened | CharterReviewDue | CharterReviewed | CharterReviewOverdue |
-                CharterRevised | MemberJoined | MemberLeft | MemberRoleChanged | ResultsPublished | RiskLowered | RiskRaised |
-                RiskResolved | TeamArchived | TeamCreated | TeamRenamed | WebhookDisabled | WebhookPing): The payload of `type`
-                (schemas in the AsyncAPI document)
+            data (ActionCreated | ActionOwnersChanged | ActionStatusChanged | CampaignClosed | CampaignOpened |
+                CharterReviewDue | CharterReviewed | CharterReviewOverdue | CharterRevised | MemberJoined | MemberLeft |
+                MemberRoleChanged | ResultsPublished | RiskLowered | RiskRaised | RiskResolved | TeamArchived | TeamCreated |
+                TeamRenamed | WebhookDisabled | WebhookPing): The payload of `type` (schemas in the AsyncAPI document)
     """
 
     specversion: Literal["1.0"]
@@ -63,7 +66,10 @@ class CloudEvent:
     sequence: str
     datacontenttype: Literal["application/json"]
     data: (
-        CampaignClosed
+        ActionCreated
+        | ActionOwnersChanged
+        | ActionStatusChanged
+        | CampaignClosed
         | CampaignOpened
         | CharterReviewDue
         | CharterReviewed
@@ -85,6 +91,9 @@ class CloudEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.action_created import ActionCreated
+        from ..models.action_owners_changed import ActionOwnersChanged
+        from ..models.action_status_changed import ActionStatusChanged
         from ..models.campaign_closed import CampaignClosed
         from ..models.campaign_opened import CampaignOpened
         from ..models.charter_review_due import CharterReviewDue
@@ -135,6 +144,9 @@ class CloudEvent:
                 CharterReviewed,
                 CharterReviewDue,
                 CharterReviewOverdue,
+                ActionCreated,
+                ActionStatusChanged,
+                ActionOwnersChanged,
                 CampaignOpened,
                 CampaignClosed,
                 ResultsPublished,
@@ -169,6 +181,9 @@ class CloudEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.action_created import ActionCreated
+        from ..models.action_owners_changed import ActionOwnersChanged
+        from ..models.action_status_changed import ActionStatusChanged
         from ..models.campaign_closed import CampaignClosed
         from ..models.campaign_opened import CampaignOpened
         from ..models.charter_review_due import CharterReviewDue
@@ -218,7 +233,10 @@ class CloudEvent:
         def _parse_data(
             data: object,
         ) -> (
-            CampaignClosed
+            ActionCreated
+            | ActionOwnersChanged
+            | ActionStatusChanged
+            | CampaignClosed
             | CampaignOpened
             | CharterReviewDue
             | CharterReviewed
@@ -304,6 +322,27 @@ class CloudEvent:
                 if not isinstance(data, dict):
                     raise TypeError()
                 return CharterReviewOverdue.from_dict(data)
+
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                return ActionCreated.from_dict(data)
+
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                return ActionStatusChanged.from_dict(data)
+
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                return ActionOwnersChanged.from_dict(data)
 
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass

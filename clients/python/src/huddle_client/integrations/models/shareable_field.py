@@ -1,8 +1,9 @@
 from typing import Literal
 
-ShareableField = Literal["campaign.title", "role_change.reason", "team.name"]
+ShareableField = Literal["action.title", "campaign.title", "role_change.reason", "team.name"]
 
 SHAREABLE_FIELD_VALUES: set[ShareableField] = {
+    "action.title",
     "campaign.title",
     "role_change.reason",
     "team.name",

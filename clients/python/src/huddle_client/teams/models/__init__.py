@@ -1,5 +1,13 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .action_create import ActionCreate
+from .action_create_status_type_0 import ActionCreateStatusType0
+from .action_out import ActionOut
+from .action_page import ActionPage
+from .action_revise import ActionRevise
+from .action_status import ActionStatus
+from .action_status_in import ActionStatusIn
+from .action_summary import ActionSummary
 from .annotation import Annotation
 from .care_setting import CareSetting
 from .care_team import CareTeam
@@ -15,8 +23,11 @@ from .charter_revised_entry import CharterRevisedEntry
 from .charter_role_data import CharterRoleData
 from .charter_role_in import CharterRoleIn
 from .charter_role_out import CharterRoleOut
+from .check_in_in import CheckInIn
+from .check_in_out import CheckInOut
 from .codeable_concept import CodeableConcept
 from .coding import Coding
+from .dashboard_driver import DashboardDriver
 from .dead_letter_out import DeadLetterOut
 from .dead_letter_page import DeadLetterPage
 from .goal_in import GoalIn
@@ -39,8 +50,12 @@ from .member_role_change import MemberRoleChange
 from .member_role_changed_data import MemberRoleChangedData
 from .member_role_changed_entry import MemberRoleChangedEntry
 from .meta import Meta
+from .owners_in import OwnersIn
 from .period import Period
 from .problem import Problem
+from .prompt_in import PromptIn
+from .prompt_kind import PromptKind
+from .prompt_out import PromptOut
 from .readiness import Readiness
 from .readiness_checks import ReadinessChecks
 from .reference import Reference
@@ -67,6 +82,14 @@ from .team_status import TeamStatus
 from .team_update import TeamUpdate
 
 __all__ = (
+    "ActionCreate",
+    "ActionCreateStatusType0",
+    "ActionOut",
+    "ActionPage",
+    "ActionRevise",
+    "ActionStatus",
+    "ActionStatusIn",
+    "ActionSummary",
     "Annotation",
     "CareSetting",
     "CareTeam",
@@ -82,8 +105,11 @@ __all__ = (
     "CharterRoleData",
     "CharterRoleIn",
     "CharterRoleOut",
+    "CheckInIn",
+    "CheckInOut",
     "CodeableConcept",
     "Coding",
+    "DashboardDriver",
     "DeadLetterOut",
     "DeadLetterPage",
     "GoalIn",
@@ -106,8 +132,12 @@ __all__ = (
     "MemberRoleChangedData",
     "MemberRoleChangedEntry",
     "Meta",
+    "OwnersIn",
     "Period",
     "Problem",
+    "PromptIn",
+    "PromptKind",
+    "PromptOut",
     "Readiness",
     "ReadinessChecks",
     "Reference",

@@ -1,0 +1,15 @@
+from typing import Literal
+
+PromptKind = Literal["campaign", "driver", "goal"]
+
+PROMPT_KIND_VALUES: set[PromptKind] = {
+    "campaign",
+    "driver",
+    "goal",
+}
+
+
+def check_prompt_kind(value: str) -> PromptKind:
+    if value in PROMPT_KIND_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {PROMPT_KIND_VALUES!r}")
