@@ -289,6 +289,7 @@ class World:
     team_id: str = ""
     goal_id: str = ""
     action_id: str = ""  # a committed action of the team, owned by the team member
+    meeting_id: str = ""  # a daily huddle of the team
     instrument_id: str = ""
     campaign_id: str = ""  # answered by ten people, then closed
     open_campaign_id: str = ""  # open, unanswered
@@ -422,6 +423,13 @@ class World:
         created = self.admin("teams", "POST", f"/v1/teams/{team_id}/actions", json=body)
         return str(ok(created).json()["id"])
 
+    def new_meeting(self, team_id: str | None = None, **changes: Any) -> str:
+        """A meeting record of the team (organisation A's by default)."""
+        team_id = team_id or self.team_id
+        body = {"kind": "daily_huddle", "participants": 5, **changes}
+        created = self.admin("teams", "POST", f"/v1/teams/{team_id}/meetings", json=body)
+        return str(ok(created).json()["id"])
+
     def new_campaign(self, title: str | None = None) -> str:
         """An open pulse campaign on organisation A's team."""
         body: dict[str, Any] = {
@@ -527,6 +535,7 @@ def build_world(stack: Stack) -> World:
     )
     world.goal_id = chartered.json()["goals"][0]["id"]
     world.action_id = world.new_action()
+    world.meeting_id = world.new_meeting()
     world.instrument_id = ok(
         world.admin("assessments", "POST", "/v1/instruments", json=instrument(f"org.alpha_{tag}"))
     ).json()["id"]
@@ -592,6 +601,7 @@ def build_world(stack: Stack) -> World:
         team_name,
         world.goal_id,
         world.action_id,
+        world.meeting_id,
         world.instrument_id,
         world.campaign_id,
         world.open_campaign_id,

@@ -114,6 +114,7 @@ async def test_actions_reach_the_feed_and_the_org_topic_without_their_wording(
             "driver": "burnout_share",
             "campaign_id": None,
             "goal_id": None,
+            "meeting_id": None,
         }
         assert created["status"] == "committed" and created["title"] is None
         done = by_type["huddle.integration.action.status_changed.v1"]

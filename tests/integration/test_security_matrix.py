@@ -406,6 +406,26 @@ def _goal_to_move(world: World, fresh: bool) -> Call:
     return Call({"team_id": team_id, "goal_id": goal_id}, json={"status": "at_risk"})
 
 
+def _goal_owners(world: World, fresh: bool) -> Call:
+    team_id, goal_id = (
+        world.new_team(with_charter=True) if fresh else (world.team_id, world.goal_id)
+    )
+    # The shared team's nurse is on it; a fresh team has only its lead, and no owner is allowed.
+    owners = [] if fresh else [world.user_ids[TEAM_MEMBER]]
+    return Call({"team_id": team_id, "goal_id": goal_id}, json={"owners": owners})
+
+
+def _new_meeting(world: World, fresh: bool) -> Call:
+    return Call(
+        {"team_id": world.team_id},
+        json={"kind": "weekly_huddle", "participants": 6, "went_well": ["Rota settled"]},
+    )
+
+
+def _meeting(world: World, fresh: bool) -> Call:
+    return Call({"team_id": world.team_id, "meeting_id": world.meeting_id})
+
+
 def _action_body(world: World) -> dict[str, Any]:
     return {
         "title": "Protect the lunch break",
@@ -766,6 +786,27 @@ MATRIX: list[Operation] = [
         managers(200),
         404,
         _goal_to_move,
+    ),
+    Operation(
+        "teams",
+        "PUT",
+        "/v1/teams/{team_id}/charter/goals/{goal_id}/owners",
+        managers(200),
+        404,
+        _goal_owners,
+    ),
+    # A team's meetings: its people record them; analysts read them.
+    Operation(
+        "teams",
+        "POST",
+        "/v1/teams/{team_id}/meetings",
+        rule(org_admin=201, team_lead=201, team_member=201),
+        404,
+        _new_meeting,
+    ),
+    Operation("teams", "GET", "/v1/teams/{team_id}/meetings", rule(**DETAILS), 404, _team),
+    Operation(
+        "teams", "GET", "/v1/teams/{team_id}/meetings/{meeting_id}", rule(**DETAILS), 404, _meeting
     ),
     # A team's actions: its people propose (lead, admins commit), its people move them on and
     # check in, the lead and admins revise, assign and drop; analysts read.
@@ -1310,6 +1351,19 @@ def _action_text(world: World, value: str) -> None:
     stored_verbatim(world, "teams", action_id, value)
 
 
+def _meeting_text(world: World, value: str) -> None:
+    meeting_id = world.new_meeting(
+        kind="retrospective",
+        went_well=[value],
+        to_change=[value],
+        decisions=[{"text": value}],
+    )
+    read = checked(world.admin("teams", "GET", f"/v1/teams/{world.team_id}/meetings/{meeting_id}"))
+    assert read["went_well"] == read["to_change"] == [value]
+    assert read["decisions"][0]["text"] == value
+    stored_verbatim(world, "teams", meeting_id, value)
+
+
 def _campaign_title(world: World, value: str) -> None:
     campaign_id = world.new_campaign(title=value)
     read = checked(world.admin("assessments", "GET", f"/v1/campaigns/{campaign_id}"))
@@ -1346,6 +1400,7 @@ FIELDS: dict[str, Callable[[World, str], None]] = {
     "teams-charter-vision-norms-goal-review": _charter_text,
     "teams-role-change-archive-reason": _role_change_reason,
     "teams-action-title-why-check-in-reason": _action_text,
+    "teams-meeting-notes-decisions": _meeting_text,
     "assessments-campaign-title": _campaign_title,
     "assessments-survey-comment": _survey_comment,
 }

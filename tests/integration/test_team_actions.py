@@ -110,6 +110,7 @@ async def test_an_action_from_a_driver_to_done_with_check_ins_and_its_events_in_
         "driver": "burnout_share",
         "campaign_id": None,
         "goal_id": None,
+        "meeting_id": None,
     }
     action = w.url(f"/actions/{created['id']}")
 
@@ -367,3 +368,53 @@ async def test_an_owner_who_leaves_the_team_is_taken_off_open_actions_only(world
         headers=w.headers("lead"),
     )
     assert assigned.status_code == 200 and assigned.json()["owners"] == [w.id_of("lead")]
+
+
+async def test_a_charter_goal_gets_owners_keeps_them_when_reworded_and_loses_a_leaver(
+    world: World, infra: Infrastructure, topic_prefix: str
+) -> None:
+    w = world
+    goal = await goal_of(w)
+    nurse, lead = w.id_of("nurse"), w.id_of("lead")
+    owners_url = w.url(f"/charter/goals/{goal}/owners")
+
+    refused = await w.client.put(
+        owners_url, json={"owners": [nurse, str(uuid.uuid4())]}, headers=w.headers("lead")
+    )
+    assert_field_problem(refused, 422, "body", "owners", 1)
+    by_member = await w.client.put(owners_url, json={"owners": [nurse]}, headers=w.headers("nurse"))
+    assert by_member.status_code == 403
+    named = await w.client.put(
+        owners_url, json={"owners": [nurse, lead]}, headers=w.headers("lead")
+    )
+    assert named.status_code == 200, named.text
+    assert named.json()["goals"][0]["owners"] == [nurse, lead]
+
+    charter = (await w.client.get(w.url("/charter"), headers=w.headers("lead"))).json()
+    kept = {k: charter["goals"][0][k] for k in ("id", "title", "due_date")}
+    reworded = await w.client.put(
+        w.url("/charter"),
+        json={
+            "vision": charter["vision"],
+            "goals": [{**kept, "measure": "<1/month"}],
+            "norms": charter["norms"],
+            "roles": [],
+        },
+        headers=w.headers("lead"),
+    )
+    assert reworded.status_code == 200, reworded.text
+    assert reworded.json()["goals"][0]["owners"] == [nurse, lead]
+
+    removed = await w.client.delete(w.url(f"/members/{nurse}"), headers=w.headers("admin"))
+    assert removed.status_code == 204, removed.text
+    charter = (await w.client.get(w.url("/charter"), headers=w.headers("lead"))).json()
+    assert charter["goals"][0]["owners"] == [lead]
+
+    history = (await w.client.get(w.url("/history"), headers=w.headers("lead"))).json()
+    changes = [
+        e["data"] for e in history["items"] if e["type"] == "huddle.teams.goal_owners_changed.v1"
+    ]
+    assert [(c["owners"], c["reason"]) for c in changes] == [
+        ([nurse, lead], "assigned"),
+        ([lead], "left_team"),
+    ]

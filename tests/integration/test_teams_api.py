@@ -422,6 +422,7 @@ async def test_the_charter_is_revised_reviewed_and_its_goals_tracked(world: Worl
         "notes": "Roles unclear for front desk",
         "reviewed_on": today(),
         "reviewed_by": world.id_of("lead"),
+        "meeting_id": None,
     }
     assert reviewed["next_review_due"] == today(30)
     team = (await world.client.get(world.url(), headers=lead)).json()

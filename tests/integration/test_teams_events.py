@@ -79,6 +79,12 @@ async def test_every_team_event_type_arrives_on_kafka_as_a_cloudevent(
         world.url(f"/charter/goals/{goal}/status"), json={"status": "at_risk"}, headers=lead
     )
     assert moved.status_code == 200, moved.text
+    owned = await world.client.put(
+        world.url(f"/charter/goals/{goal}/owners"),
+        json={"owners": [world.id_of("lead")]},
+        headers=lead,
+    )
+    assert owned.status_code == 200, owned.text
 
     before_archive = await care_team(world)
     assert before_archive.status == "active"
@@ -92,7 +98,7 @@ async def test_every_team_event_type_arrives_on_kafka_as_a_cloudevent(
     records = await read_topic(
         infra.kafka_bootstrap,
         f"{topic_prefix}{TEAM_TOPIC.name}",
-        until=lambda recs: sum(r.key == world.team_id.encode() for r in recs) >= 12,
+        until=lambda recs: sum(r.key == world.team_id.encode() for r in recs) >= 13,
         timeout_s=60,
     )
     ours = [r for r in records if r.key == world.team_id.encode()]
@@ -101,8 +107,8 @@ async def test_every_team_event_type_arrives_on_kafka_as_a_cloudevent(
 
     # One team, one partition, its stream in order, every event exactly once.
     assert len({r.partition for r in ours}) == 1
-    assert [e.stream_version for e in envelopes] == list(range(1, 13))
-    assert len({e.id for e in envelopes}) == 12
+    assert [e.stream_version for e in envelopes] == list(range(1, 14))
+    assert len({e.id for e in envelopes}) == 13
     for record, envelope in zip(ours, envelopes, strict=True):
         headers = {name: value.decode() for name, value in record.headers}
         assert headers["ce_specversion"] == "1.0"

@@ -404,7 +404,7 @@ export interface components {
         ActionPromptRef: {
             /**
              * Kind
-             * @description campaign, driver or goal
+             * @description campaign, driver, goal or meeting
              */
             kind: string;
             /** Campaign Id */
@@ -419,6 +419,11 @@ export interface components {
              * @description A goal of the team's charter
              */
             goal_id?: string | null;
+            /**
+             * Meeting Id
+             * @description A meeting the team recorded
+             */
+            meeting_id?: string | null;
         };
         /**
          * ActionStatusChanged

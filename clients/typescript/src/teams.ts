@@ -291,6 +291,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/teams/{team_id}/charter/goals/{goal_id}/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Name a goal's owners
+         * @description Name the members who own an open goal of the current charter (org admins and the team's
+         *     clinical lead); the list replaces the owners, and an empty one leaves the goal unowned. A
+         *     member who leaves the team comes off the goals they own. Answers the charter and the team's
+         *     new `ETag`.
+         */
+        put: operations["set_goal_owners"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/teams/{team_id}/actions": {
         parameters: {
             query?: never;
@@ -405,6 +428,57 @@ export interface paths {
          *     and org admins. Answers 201 with the action, its path in `Location` and its `ETag`.
          */
         post: operations["check_in_on_team_action"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{team_id}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the team's meetings
+         * @description The team's meetings, the most recently held first, a page at a time (pass
+         *     `next_cursor` back as `cursor`), without their notes; the team's members, org admins and
+         *     analysts read them.
+         */
+        get: operations["list_team_meetings"];
+        put?: never;
+        /**
+         * Record a huddle, retrospective or charter review meeting
+         * @description The record of a meeting the team held: its kind, the day, how many took part (a count,
+         *     never who), what went well, what to change and what it decided. A decision with an
+         *     `action` agrees it there and then (committed when the lead or an org admin records,
+         *     proposed otherwise), prompted by this meeting; a retrospective or charter review meeting
+         *     may record the charter's review, dated the day it was held. All of it is written together
+         *     or not at all. Answers 201 with the record and its path in `Location`.
+         */
+        post: operations["record_team_meeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{team_id}/meetings/{meeting_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a meeting record
+         * @description The meeting record with what went well, what to change and its decisions.
+         */
+        get: operations["read_team_meeting"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -932,6 +1006,9 @@ export interface components {
          *       "due_date": "2027-03-31",
          *       "goal_id": "e4c2a0b8-6d4f-4b2a-9e8c-7a5b3c1d9e0f",
          *       "measure": "No-show rate below 8% for three consecutive months",
+         *       "owners": [
+         *         "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d"
+         *       ],
          *       "status": "on_track",
          *       "title": "Reduce missed appointments"
          *     }
@@ -949,6 +1026,11 @@ export interface components {
              */
             due_date: string;
             status: components["schemas"]["GoalStatus"];
+            /**
+             * Owners
+             * @description Members who owned the goal (user ids)
+             */
+            owners: string[];
         };
         /**
          * CharterIn
@@ -998,11 +1080,15 @@ export interface components {
          *           "due_date": "2027-03-31",
          *           "id": "e4c2a0b8-6d4f-4b2a-9e8c-7a5b3c1d9e0f",
          *           "measure": "No-show rate below 8% for three consecutive months",
+         *           "owners": [
+         *             "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d"
+         *           ],
          *           "status": "on_track",
          *           "title": "Reduce missed appointments"
          *         }
          *       ],
          *       "last_review": {
+         *         "meeting_id": null,
          *         "notes": "Goals still right; the front desk now joins the huddle",
          *         "outcome": "reaffirmed",
          *         "reviewed_by": "5c8e1a3f-7d2b-4e6c-9a1f-3b5d7e9c1a2b",
@@ -1073,8 +1159,24 @@ export interface components {
             version: number;
         };
         /**
+         * CharterReviewIn
+         * @example {
+         *       "notes": "Goals still right",
+         *       "outcome": "reaffirmed"
+         *     }
+         */
+        CharterReviewIn: {
+            outcome: components["schemas"]["ReviewOutcome"];
+            /**
+             * Notes
+             * @default
+             */
+            notes: string;
+        };
+        /**
          * CharterReviewedData
          * @example {
+         *       "meeting_id": "6e8a0c2b-4d6f-4e1a-9b3c-5d7f9a1b3c5e",
          *       "next_review_due": "2027-01-31",
          *       "notes": "Goals still right; the front desk now joins the huddle",
          *       "outcome": "reaffirmed",
@@ -1104,12 +1206,18 @@ export interface components {
             next_review_due: string;
             /** Reviewed By */
             reviewed_by: string;
+            /**
+             * Meeting Id
+             * @description The meeting it was held at, if any
+             */
+            meeting_id: string | null;
         };
         /**
          * CharterReviewedEntry
          * @example {
          *       "actor": "5c8e1a3f-7d2b-4e6c-9a1f-3b5d7e9c1a2b",
          *       "data": {
+         *         "meeting_id": "6e8a0c2b-4d6f-4e1a-9b3c-5d7f9a1b3c5e",
          *         "next_review_due": "2027-01-31",
          *         "notes": "Goals still right; the front desk now joins the huddle",
          *         "outcome": "reaffirmed",
@@ -1160,6 +1268,9 @@ export interface components {
          *           "due_date": "2027-03-31",
          *           "goal_id": "e4c2a0b8-6d4f-4b2a-9e8c-7a5b3c1d9e0f",
          *           "measure": "No-show rate below 8% for three consecutive months",
+         *           "owners": [
+         *             "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d"
+         *           ],
          *           "status": "on_track",
          *           "title": "Reduce missed appointments"
          *         }
@@ -1215,6 +1326,9 @@ export interface components {
          *             "due_date": "2027-03-31",
          *             "goal_id": "e4c2a0b8-6d4f-4b2a-9e8c-7a5b3c1d9e0f",
          *             "measure": "No-show rate below 8% for three consecutive months",
+         *             "owners": [
+         *               "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d"
+         *             ],
          *             "status": "on_track",
          *             "title": "Reduce missed appointments"
          *           }
@@ -1501,6 +1615,97 @@ export interface components {
             next_cursor: string | null;
         };
         /**
+         * DecisionActionIn
+         * @description The action a decision agrees: the lead's and org admins' are committed, another
+         *     member's proposed (prompted by this meeting).
+         * @example {
+         *       "due_date": "2027-02-15",
+         *       "owners": [
+         *         "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d"
+         *       ]
+         *     }
+         */
+        DecisionActionIn: {
+            /**
+             * Title
+             * @description The decision's text when left out
+             */
+            title?: string | null;
+            /**
+             * Why
+             * @default
+             */
+            why: string;
+            /**
+             * Owners
+             * @description Members of the team (user ids)
+             */
+            owners: string[];
+            /**
+             * Due Date
+             * Format: date
+             * @description Not in the past
+             */
+            due_date: string;
+            /** Goal Ids */
+            goal_ids?: string[];
+        };
+        /**
+         * DecisionIn
+         * @example {
+         *       "action": {
+         *         "due_date": "2027-02-15",
+         *         "owners": [
+         *           "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d"
+         *         ]
+         *       },
+         *       "text": "Protect a 30-minute lunch break on clinic days"
+         *     }
+         * @example {
+         *       "proposes_charter_revision": true,
+         *       "text": "Add a norm about starting huddles on time"
+         *     }
+         */
+        DecisionIn: {
+            /** Text */
+            text: string;
+            /** @description The action this decision agrees, if any */
+            action?: components["schemas"]["DecisionActionIn"] | null;
+            /**
+             * Proposes Charter Revision
+             * @description The team proposes to revise its charter (not with an action)
+             * @default false
+             */
+            proposes_charter_revision: boolean;
+        };
+        /**
+         * DecisionOut
+         * @example {
+         *       "action_id": "2b4d6f8a-0c1e-4a3b-8d5f-7e9a1c3b5d70",
+         *       "id": "8a0c2e4f-6b8d-4f1a-8c3e-7b9d1f3a5c7e",
+         *       "outcome": "action",
+         *       "text": "Protect a 30-minute lunch break on clinic days"
+         *     }
+         */
+        DecisionOut: {
+            /** Id */
+            id: string;
+            /** Text */
+            text: string;
+            outcome: components["schemas"]["DecisionOutcome"];
+            /**
+             * Action Id
+             * @description The action it agreed, if any
+             */
+            action_id: string | null;
+        };
+        /**
+         * DecisionOutcome
+         * @description What follows from a meeting's decision in Huddle.
+         * @enum {string}
+         */
+        DecisionOutcome: "noted" | "action" | "charter_revision";
+        /**
          * GoalIn
          * @example {
          *       "due_date": "2027-03-31",
@@ -1539,6 +1744,9 @@ export interface components {
          *       "due_date": "2027-03-31",
          *       "id": "e4c2a0b8-6d4f-4b2a-9e8c-7a5b3c1d9e0f",
          *       "measure": "No-show rate below 8% for three consecutive months",
+         *       "owners": [
+         *         "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d"
+         *       ],
          *       "status": "on_track",
          *       "title": "Reduce missed appointments"
          *     }
@@ -1556,6 +1764,103 @@ export interface components {
              */
             due_date: string;
             status: components["schemas"]["GoalStatus"];
+            /**
+             * Owners
+             * @description Members who own the goal (user ids)
+             */
+            owners: string[];
+        };
+        /**
+         * GoalOwnersChangedData
+         * @example {
+         *       "changed_by": "5c8e1a3f-7d2b-4e6c-9a1f-3b5d7e9c1a2b",
+         *       "goal_id": "e4c2a0b8-6d4f-4b2a-9e8c-7a5b3c1d9e0f",
+         *       "owners": [
+         *         "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d",
+         *         "5c8e1a3f-7d2b-4e6c-9a1f-3b5d7e9c1a2b"
+         *       ],
+         *       "reason": "assigned",
+         *       "team_id": "3f6c2d1e-8b4a-4c7e-9d2f-5a1b7e3c9d40"
+         *     }
+         */
+        GoalOwnersChangedData: {
+            /** Team Id */
+            team_id: string;
+            /** Goal Id */
+            goal_id: string;
+            /**
+             * Owners
+             * @description The goal's owners from now on (user ids)
+             */
+            owners: string[];
+            /** @description assigned by a lead or org admin, or left_team when an owner left */
+            reason: components["schemas"]["OwnersChangeReason"];
+            /** Changed By */
+            changed_by: string;
+        };
+        /**
+         * GoalOwnersChangedEntry
+         * @example {
+         *       "actor": "5c8e1a3f-7d2b-4e6c-9a1f-3b5d7e9c1a2b",
+         *       "data": {
+         *         "changed_by": "5c8e1a3f-7d2b-4e6c-9a1f-3b5d7e9c1a2b",
+         *         "goal_id": "e4c2a0b8-6d4f-4b2a-9e8c-7a5b3c1d9e0f",
+         *         "owners": [
+         *           "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d",
+         *           "5c8e1a3f-7d2b-4e6c-9a1f-3b5d7e9c1a2b"
+         *         ],
+         *         "reason": "assigned",
+         *         "team_id": "3f6c2d1e-8b4a-4c7e-9d2f-5a1b7e3c9d40"
+         *       },
+         *       "event_id": "7d5f3b1a-9c8e-4d6b-a2f0-1e3c5a7b9d2e",
+         *       "occurred_at": "2026-11-02T14:05:00Z",
+         *       "type": "huddle.teams.goal_owners_changed.v1",
+         *       "version": 13
+         *     }
+         */
+        GoalOwnersChangedEntry: {
+            /**
+             * Version
+             * @description The team's stream version after this event
+             */
+            version: number;
+            /**
+             * Event Id
+             * @description The event's id (a UUID), unique across Huddle
+             */
+            event_id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "huddle.teams.goal_owners_changed.v1";
+            /**
+             * Occurred At
+             * Format: date-time
+             */
+            occurred_at: string;
+            /**
+             * Actor
+             * @description Who caused it (a user id), when known
+             */
+            actor: string | null;
+            data: components["schemas"]["GoalOwnersChangedData"];
+        };
+        /**
+         * GoalOwnersIn
+         * @example {
+         *       "owners": [
+         *         "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d",
+         *         "5c8e1a3f-7d2b-4e6c-9a1f-3b5d7e9c1a2b"
+         *       ]
+         *     }
+         */
+        GoalOwnersIn: {
+            /**
+             * Owners
+             * @description Members of the team (user ids); an empty list leaves the goal unowned
+             */
+            owners: string[];
         };
         /**
          * GoalStatus
@@ -1685,7 +1990,7 @@ export interface components {
          */
         HistoryPage: {
             /** Items */
-            items: (components["schemas"]["TeamCreatedEntry"] | components["schemas"]["TeamRenamedEntry"] | components["schemas"]["ReviewCadenceChangedEntry"] | components["schemas"]["TeamArchivedEntry"] | components["schemas"]["MemberAddedEntry"] | components["schemas"]["MemberRoleChangedEntry"] | components["schemas"]["MemberRemovedEntry"] | components["schemas"]["CharterRevisedEntry"] | components["schemas"]["CharterReviewedEntry"] | components["schemas"]["GoalStatusChangedEntry"])[];
+            items: (components["schemas"]["TeamCreatedEntry"] | components["schemas"]["TeamRenamedEntry"] | components["schemas"]["ReviewCadenceChangedEntry"] | components["schemas"]["TeamArchivedEntry"] | components["schemas"]["MemberAddedEntry"] | components["schemas"]["MemberRoleChangedEntry"] | components["schemas"]["MemberRemovedEntry"] | components["schemas"]["CharterRevisedEntry"] | components["schemas"]["CharterReviewedEntry"] | components["schemas"]["GoalStatusChangedEntry"] | components["schemas"]["GoalOwnersChangedEntry"])[];
             /**
              * Next Cursor
              * @description Pass as `cursor` for the next page
@@ -1717,6 +2022,191 @@ export interface components {
              * @constant
              */
             status: "ok";
+        };
+        /**
+         * MeetingIn
+         * @example {
+         *       "charter_review": {
+         *         "notes": "Goals still right",
+         *         "outcome": "reaffirmed"
+         *       },
+         *       "decisions": [
+         *         {
+         *           "action": {
+         *             "due_date": "2027-02-15",
+         *             "owners": [
+         *               "9a7b5c3d-1e2f-4a6b-8c0d-2e4f6a8b0c1d"
+         *             ]
+         *           },
+         *           "text": "Protect a 30-minute lunch break on clinic days"
+         *         }
+         *       ],
+         *       "held_on": "2027-01-12",
+         *       "kind": "retrospective",
+         *       "participants": 7,
+         *       "to_change": [
+         *         "Lunch breaks are skipped on clinic days"
+         *       ],
+         *       "went_well": [
+         *         "Handovers at 8:15 were on time all month"
+         *       ]
+         *     }
+         * @example {
+         *       "kind": "daily_huddle",
+         *       "participants": 6
+         *     }
+         */
+        MeetingIn: {
+            kind: components["schemas"]["MeetingKind"];
+            /**
+             * Held On
+             * @description Today when left out; not in the future, within a year
+             */
+            held_on?: string | null;
+            /**
+             * Participants
+             * @description How many took part (a count only)
+             */
+            participants: number;
+            /** Went Well */
+            went_well?: string[];
+            /** To Change */
+            to_change?: string[];
+            /** Decisions */
+            decisions?: components["schemas"]["DecisionIn"][];
+            /** @description A retrospective or charter review meeting that revisited the charter records its review here (clinical lead and org admins) */
+            charter_review?: components["schemas"]["CharterReviewIn"] | null;
+        };
+        /**
+         * MeetingKind
+         * @enum {string}
+         */
+        MeetingKind: "daily_huddle" | "weekly_huddle" | "retrospective" | "charter_review";
+        /**
+         * MeetingOut
+         * @example {
+         *       "decisions": [
+         *         {
+         *           "action_id": "2b4d6f8a-0c1e-4a3b-8d5f-7e9a1c3b5d70",
+         *           "id": "8a0c2e4f-6b8d-4f1a-8c3e-7b9d1f3a5c7e",
+         *           "outcome": "action",
+         *           "text": "Protect a 30-minute lunch break on clinic days"
+         *         }
+         *       ],
+         *       "held_on": "2027-01-12",
+         *       "id": "6e8a0c2b-4d6f-4e1a-9b3c-5d7f9a1b3c5e",
+         *       "kind": "retrospective",
+         *       "participants": 7,
+         *       "recorded_at": "2027-01-12T13:05:00Z",
+         *       "recorded_by": "5c8e1a3f-7d2b-4e6c-9a1f-3b5d7e9c1a2b",
+         *       "reviewed_charter": true,
+         *       "team_id": "3f6c2d1e-8b4a-4c7e-9d2f-5a1b7e3c9d40",
+         *       "to_change": [
+         *         "Lunch breaks are skipped on clinic days"
+         *       ],
+         *       "went_well": [
+         *         "Handovers at 8:15 were on time all month"
+         *       ]
+         *     }
+         */
+        MeetingOut: {
+            /** Id */
+            id: string;
+            /** Team Id */
+            team_id: string;
+            kind: components["schemas"]["MeetingKind"];
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /** Participants */
+            participants: number;
+            /** Went Well */
+            went_well: string[];
+            /** To Change */
+            to_change: string[];
+            /** Decisions */
+            decisions: components["schemas"]["DecisionOut"][];
+            /**
+             * Reviewed Charter
+             * @description Whether the charter's review was recorded at it
+             */
+            reviewed_charter: boolean;
+            /** Recorded By */
+            recorded_by: string;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
+        };
+        /**
+         * MeetingPage
+         * @example {
+         *       "items": [
+         *         {
+         *           "action_ids": [
+         *             "2b4d6f8a-0c1e-4a3b-8d5f-7e9a1c3b5d70"
+         *           ],
+         *           "decision_count": 1,
+         *           "held_on": "2027-01-12",
+         *           "id": "6e8a0c2b-4d6f-4e1a-9b3c-5d7f9a1b3c5e",
+         *           "kind": "retrospective",
+         *           "participants": 7,
+         *           "recorded_at": "2027-01-12T13:05:00Z",
+         *           "reviewed_charter": true
+         *         }
+         *       ],
+         *       "next_cursor": "WyIyMDI3LTAxLTEyIiwgIjZlOGEwYzJiLTRkNmYtNGUxYS05YjNjLTVkN2Y5YTFiM2M1ZSJd"
+         *     }
+         */
+        MeetingPage: {
+            /** Items */
+            items: components["schemas"]["MeetingSummary"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * MeetingSummary
+         * @example {
+         *       "action_ids": [
+         *         "2b4d6f8a-0c1e-4a3b-8d5f-7e9a1c3b5d70"
+         *       ],
+         *       "decision_count": 1,
+         *       "held_on": "2027-01-12",
+         *       "id": "6e8a0c2b-4d6f-4e1a-9b3c-5d7f9a1b3c5e",
+         *       "kind": "retrospective",
+         *       "participants": 7,
+         *       "recorded_at": "2027-01-12T13:05:00Z",
+         *       "reviewed_charter": true
+         *     }
+         */
+        MeetingSummary: {
+            /** Id */
+            id: string;
+            kind: components["schemas"]["MeetingKind"];
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /** Participants */
+            participants: number;
+            /** Decision Count */
+            decision_count: number;
+            /** Action Ids */
+            action_ids: string[];
+            /** Reviewed Charter */
+            reviewed_charter: boolean;
+            /**
+             * Recorded At
+             * Format: date-time
+             */
+            recorded_at: string;
         };
         /**
          * MemberAdd
@@ -2064,6 +2554,12 @@ export interface components {
             lastUpdated: string;
         };
         /**
+         * OwnersChangeReason
+         * @description Why the owners of a charter goal or an action changed.
+         * @enum {string}
+         */
+        OwnersChangeReason: "assigned" | "left_team";
+        /**
          * OwnersIn
          * @example {
          *       "owners": [
@@ -2142,13 +2638,18 @@ export interface components {
              * @description For kind goal: a goal of the current charter
              */
             goal_id?: string | null;
+            /**
+             * Meeting Id
+             * @description For kind meeting: one of the team's recorded meetings
+             */
+            meeting_id?: string | null;
         };
         /**
          * PromptKind
          * @description What prompted an action.
          * @enum {string}
          */
-        PromptKind: "campaign" | "driver" | "goal";
+        PromptKind: "campaign" | "driver" | "goal" | "meeting";
         /**
          * PromptOut
          * @example {
@@ -2163,6 +2664,8 @@ export interface components {
             driver?: components["schemas"]["DashboardDriver"] | null;
             /** Goal Id */
             goal_id?: string | null;
+            /** Meeting Id */
+            meeting_id?: string | null;
         };
         /**
          * Readiness
@@ -2328,6 +2831,7 @@ export interface components {
         /**
          * ReviewOut
          * @example {
+         *       "meeting_id": null,
          *       "notes": "Goals still right; the front desk now joins the huddle",
          *       "outcome": "reaffirmed",
          *       "reviewed_by": "5c8e1a3f-7d2b-4e6c-9a1f-3b5d7e9c1a2b",
@@ -2348,6 +2852,11 @@ export interface components {
             reviewed_on: string;
             /** Reviewed By */
             reviewed_by: string;
+            /**
+             * Meeting Id
+             * @description The meeting (retrospective or charter review) it was held at
+             */
+            meeting_id?: string | null;
         };
         /**
          * ReviewOutcome
@@ -5248,6 +5757,214 @@ export interface operations {
             };
         };
     };
+    set_goal_owners: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; the write is refused with 412 if it is stale. */
+                "If-Match"?: string | null;
+                /** @description Any unique string (a UUID); a retried request with the same key returns the first response instead of acting twice. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The team id */
+                team_id: string;
+                /** @description The goal id */
+                goal_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalOwnersIn"];
+            };
+        };
+        responses: {
+            /** @description The charter with the goal's owners */
+            200: {
+                headers: {
+                    /** @description The representation's version; send it in If-Match to change it safely */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharterOut"];
+                };
+            };
+            /** @description Malformed request: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Malformed JSON body",
+                     *       "status": 400,
+                     *       "detail": "The request did not pass validation; see 'errors'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only org admins and the team's clinical lead manage a team */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Only org admins and the team's clinical lead manage a team"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team, or its current charter has no such goal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such team, or its current charter has no such goal"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The team is archived, or it was changed at the same moment (reload and retry) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The team is archived, or it was changed at the same moment (reload and retry)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is not the team's current version: reload it and try again */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "If-Match is not the team's current version: reload it and try again"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/body-too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "The body exceeds 1048576 bytes."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send application/json."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An owner who is not on the team or named twice, more than five owners, or a closed goal */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "An owner who is not on the team or named twice, more than five owners, or a closed goal"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_team_actions: {
         parameters: {
             query?: {
@@ -6499,6 +7216,439 @@ export interface operations {
                      *       "title": "Invalid request",
                      *       "status": 422,
                      *       "detail": "Invalid input: a blank note, or a date in the future or before the action was agreed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_team_meetings: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page */
+                cursor?: string | null;
+                /** @description Only these kinds (repeatable) */
+                kind?: components["schemas"]["MeetingKind"][] | null;
+            };
+            header?: never;
+            path: {
+                /** @description The team id */
+                team_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingPage"];
+                };
+            };
+            /** @description Malformed request: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Malformed JSON body",
+                     *       "status": 400,
+                     *       "detail": "The request did not pass validation; see 'errors'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the team's members, org admins and analysts read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Only the team's members, org admins and analysts read this"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team (or it belongs to another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such team (or it belongs to another organisation)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A filter or the page size */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "A filter or the page size"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_team_meeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID); a retried request with the same key returns the first response instead of acting twice. */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The team id */
+                team_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingIn"];
+            };
+        };
+        responses: {
+            /** @description The meeting record */
+            201: {
+                headers: {
+                    /** @description The path of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingOut"];
+                };
+            };
+            /** @description Malformed request: the body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Malformed JSON body",
+                     *       "status": 400,
+                     *       "detail": "The request did not pass validation; see 'errors'."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the team's members and org admins record its meetings; only org admins and the clinical lead record a charter review or commit actions at one */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Only the team's members and org admins record its meetings; only org admins and the clinical lead record a charter review or commit actions at one"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team (or it belongs to another organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such team (or it belongs to another organisation)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The team is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The team is archived"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/body-too-large",
+                     *       "title": "Request body too large",
+                     *       "status": 413,
+                     *       "detail": "The body exceeds 1048576 bytes."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation accepts */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Send application/json."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input: a date in the future or over a year ago, a blank item, a decided action whose owner is not on the team or due in the past, a charter review at a huddle (`errors` names the field) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "Invalid input: a date in the future or over a year ago, a blank item, a decided action whose owner is not on the team or due in the past, a charter review at a huddle (`errors` names the field)"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or Kafka is unreachable); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/service-unavailable",
+                     *       "title": "Service temporarily unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unreachable; retry shortly."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_team_meeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The team id */
+                team_id: string;
+                /** @description The meeting id */
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingOut"];
+                };
+            };
+            /** @description Missing, expired or invalid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "A valid bearer token is required."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only the team's members, org admins and analysts read this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/forbidden",
+                     *       "title": "Not allowed",
+                     *       "status": 403,
+                     *       "detail": "Only the team's members, org admins and analysts read this"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team, or the team has no such meeting */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No such team, or the team has no such meeting"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An id is not a UUID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://huddle.care/problems/invalid-request",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "An id is not a UUID"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -9,8 +9,11 @@ from huddle_shared.contracts.teams import (
     CharterReviewed,
     CharterRevised,
     CharterRole,
+    GoalOwnersChanged,
     GoalStatus,
     GoalStatusChanged,
+    MemberRemoved,
+    OwnersChangeReason,
     ReviewOutcome,
     TeamRole,
 )
@@ -19,9 +22,11 @@ from huddle_teams.domain.charter import (
     ChangeGoalStatus,
     GoalDraft,
     ReviewCharter,
+    SetGoalOwners,
     decide_change_goal_status,
     decide_review_charter,
     decide_revise_charter,
+    decide_set_goal_owners,
 )
 from huddle_teams.domain.errors import (
     GoalClosed,
@@ -32,6 +37,7 @@ from huddle_teams.domain.errors import (
     NoCharter,
     TeamIsArchived,
 )
+from huddle_teams.domain.membership import RemoveMember, decide_remove_member
 from huddle_teams.domain.state import RoleDescription, Team
 from huddle_teams.domain.team import (
     ArchiveTeam,
@@ -40,7 +46,20 @@ from huddle_teams.domain.team import (
     decide_update_team,
 )
 
-from .builders import ADMIN, T0, TODAY, a_charter, a_team, days, then, with_charter
+from .builders import (
+    ADMIN,
+    AMARA,
+    BEN,
+    CHLOE,
+    T0,
+    TODAY,
+    a_charter,
+    a_team,
+    days,
+    then,
+    with_charter,
+    with_member,
+)
 
 NO_SHOWS = GoalDraft("Reduce no-shows", "No-show rate below 8%", TODAY + days(120))
 DIABETES = GoalDraft("Close diabetes care gaps", "HbA1c recorded for 90%", TODAY + days(200))
@@ -257,3 +276,74 @@ def test_an_unknown_goal_has_no_status_to_change() -> None:
         goal_moved(with_charter(a_team()), GoalStatus.AT_RISK, goal_id="goal-404")
     with pytest.raises(GoalNotFound):
         goal_moved(a_team(), GoalStatus.AT_RISK)
+
+
+# ---- goal owners ---------------------------------------------------------------------------
+
+
+def owned_goal_team(*owners: str) -> Team:
+    state = with_member(with_member(a_team(), AMARA, TeamRole.NURSE), BEN, TeamRole.PHYSICIAN)
+    state = with_charter(state, a_charter(NO_SHOWS, DIABETES))
+    return then(state, decide_set_goal_owners(state, SetGoalOwners("goal-1", owners, ADMIN)))
+
+
+def test_a_goal_gets_owners_who_are_on_the_team_and_keeps_them_across_revisions() -> None:
+    state = owned_goal_team(AMARA, BEN)
+    assert state.charter is not None
+    assert state.charter.goal("goal-1").owners == (AMARA, BEN)  # type: ignore[union-attr]
+    reworded = GoalDraft("Reduce no-shows", "No-show rate below 6%", TODAY + days(150), "goal-1")
+    [revised] = decide_revise_charter(
+        state, a_charter(reworded, DIABETES, new_goal_ids=("goal-9",)), now=T0 + days(3)
+    )
+    assert isinstance(revised, CharterRevised)
+    assert [(g.goal_id, g.owners) for g in revised.goals] == [
+        ("goal-1", [AMARA, BEN]),
+        ("goal-9", []),  # a new goal starts without an owner
+    ]
+
+
+def test_naming_the_same_owners_again_records_nothing_and_an_empty_list_unowns() -> None:
+    state = owned_goal_team(AMARA)
+    assert decide_set_goal_owners(state, SetGoalOwners("goal-1", [AMARA], ADMIN)) == []
+    [event] = decide_set_goal_owners(state, SetGoalOwners("goal-1", [], ADMIN))
+    assert isinstance(event, GoalOwnersChanged) and event.owners == []
+    assert event.reason is OwnersChangeReason.ASSIGNED
+
+
+@pytest.mark.parametrize(
+    ("owners", "location"),
+    [
+        ([AMARA, CHLOE], ["body", "owners", "1"]),  # Chloe is not on the team
+        ([AMARA, AMARA], ["body", "owners", "1"]),
+        ([AMARA, BEN, CHLOE, "u4", "u5", "u6"], ["body", "owners"]),
+    ],
+)
+def test_owners_not_on_the_team_named_twice_or_too_many_are_refused_naming_the_field(
+    owners: list[str], location: list[str]
+) -> None:
+    state = owned_goal_team()
+    with pytest.raises(InvalidCharter) as refused:
+        decide_set_goal_owners(state, SetGoalOwners("goal-1", owners, ADMIN))
+    assert [e["location"] for e in refused.value.extensions["errors"]] == [location]
+
+
+def test_a_closed_or_unknown_goal_cannot_get_owners() -> None:
+    state = goal_moved(owned_goal_team(), GoalStatus.ACHIEVED)
+    with pytest.raises(GoalClosed):
+        decide_set_goal_owners(state, SetGoalOwners("goal-1", [AMARA], ADMIN))
+    with pytest.raises(GoalNotFound):
+        decide_set_goal_owners(state, SetGoalOwners("goal-7", [AMARA], ADMIN))
+
+
+def test_a_leaver_comes_off_the_open_goals_they_own_in_the_same_decision() -> None:
+    state = owned_goal_team(AMARA, BEN)
+    state = then(state, decide_set_goal_owners(state, SetGoalOwners("goal-2", [AMARA], ADMIN)))
+    state = goal_moved(state, GoalStatus.ACHIEVED, "goal-2")  # closed: keeps its record
+    removed, *goal_changes = decide_remove_member(state, RemoveMember(AMARA, ADMIN), now=T0)
+    assert isinstance(removed, MemberRemoved)
+    assert [(e.goal_id, e.owners, e.reason) for e in goal_changes] == [  # type: ignore[attr-defined]
+        ("goal-1", [BEN], OwnersChangeReason.LEFT_TEAM)
+    ]
+    after = then(state, [removed, *goal_changes])
+    assert after.charter is not None
+    assert [g.owners for g in after.charter.goals] == [(BEN,), (AMARA,)]

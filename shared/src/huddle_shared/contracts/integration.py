@@ -177,10 +177,11 @@ class ActionPromptRef(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    kind: str = Field(description="campaign, driver or goal")
+    kind: str = Field(description="campaign, driver, goal or meeting")
     campaign_id: str | None = None
     driver: str | None = Field(default=None, description="A team dashboard driver's name")
     goal_id: str | None = Field(default=None, description="A goal of the team's charter")
+    meeting_id: str | None = Field(default=None, description="A meeting the team recorded")
 
 
 @_event("huddle.integration.action.created.v1")

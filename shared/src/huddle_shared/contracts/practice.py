@@ -1,10 +1,12 @@
-"""Events of the teams service's practice loop: a team's action plans.
+"""Events of the teams service's practice loop: a team's action plans and its meetings.
 
-An action is its own stream (``teams.action.v1``, keyed by action id) and names its team, so a
-consumer folds actions per team. People appear by id only. The wording (an action's title and
-why, a check-in's note, why it was dropped) is the team's own account of its work and travels
-with the events as the charter's wording does; it never names a respondent or a score, and the
-integration events leave it out unless the organisation shares the title.
+An action is its own stream (``teams.action.v1``, keyed by action id) and so is the record of a
+meeting (``teams.meeting.v1``, keyed by meeting id); both name their team, so a consumer folds
+them per team. People appear by id only (a meeting records how many took part, not who). The
+wording (an action's title and why, a check-in's note, what a meeting noted and decided) is the
+team's own account of its work and travels with the events as the charter's wording does; it
+never names a respondent or a score, and the integration events leave it out unless the
+organisation shares the title.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from huddle_shared.contracts.registry import REGISTRY
+from huddle_shared.contracts.teams import OwnersChangeReason as OwnersChangeReason
 from huddle_shared.events import DomainEvent, Topic
 
 ACTION_TOPIC = Topic(
@@ -24,7 +27,15 @@ ACTION_TOPIC = Topic(
     description="A team's action plans: agreed, owned, checked in on, done or dropped.",
     key_description="The action id (UUID); all events of one action share a partition, in order.",
 )
+MEETING_TOPIC = Topic(
+    name="teams.meeting.v1",
+    service="teams",
+    aggregate="meeting",
+    description="Records of a team's huddles, retrospectives and charter review meetings.",
+    key_description="The meeting id (UUID).",
+)
 MAX_OWNERS = 5
+MAX_MEETING_ITEMS = 30
 MAX_LINKED_GOALS = 10
 
 
@@ -52,6 +63,7 @@ class PromptKind(StrEnum):
     CAMPAIGN = "campaign"  # a closed campaign's result
     DRIVER = "driver"  # a driver of the team dashboard
     GOAL = "goal"  # a goal of the team's charter
+    MEETING = "meeting"  # a decision taken at a huddle or retrospective
 
 
 class DashboardDriver(StrEnum):
@@ -68,11 +80,6 @@ class DashboardDriver(StrEnum):
     RELATIONAL_LEADERSHIP = "relational_leadership"
 
 
-class OwnersChangeReason(StrEnum):
-    ASSIGNED = "assigned"  # a lead or org admin chose the owners
-    LEFT_TEAM = "left_team"  # an owner left the team and was taken off
-
-
 class ActionPrompt(BaseModel):
     """What prompted an action: exactly the field its kind names is set."""
 
@@ -82,6 +89,31 @@ class ActionPrompt(BaseModel):
     campaign_id: str | None = None
     driver: DashboardDriver | None = None
     goal_id: str | None = None
+    meeting_id: str | None = None
+
+
+class MeetingKind(StrEnum):
+    DAILY_HUDDLE = "daily_huddle"
+    WEEKLY_HUDDLE = "weekly_huddle"
+    RETROSPECTIVE = "retrospective"
+    CHARTER_REVIEW = "charter_review"
+
+
+class DecisionOutcome(StrEnum):
+    """What follows from a meeting's decision in Huddle."""
+
+    NOTED = "noted"  # recorded; nothing else follows in Huddle
+    ACTION = "action"  # an action was agreed (or proposed) from it: ``action_id``
+    CHARTER_REVISION = "charter_revision"  # the team proposes to revise its charter
+
+
+class MeetingDecision(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    decision_id: str
+    text: str = Field(min_length=1, max_length=1000)
+    outcome: DecisionOutcome
+    action_id: str | None = Field(default=None, description="The action it created, if any")
 
 
 # ---- actions -------------------------------------------------------------------------------
@@ -153,3 +185,23 @@ class ActionCheckedIn(DomainEvent):
     checked_in_on: date
     note: str = Field(min_length=1, max_length=2000)
     checked_in_by: str
+
+
+# ---- meetings ------------------------------------------------------------------------------
+
+
+@REGISTRY.event(MEETING_TOPIC, "huddle.teams.meeting_recorded.v1")
+class MeetingRecorded(DomainEvent):
+    """A team held a huddle, a retrospective or a charter review meeting and recorded it: how
+    many took part, what went well, what to change, and what it decided."""
+
+    meeting_id: str
+    team_id: str
+    org_id: str
+    kind: MeetingKind
+    held_on: date
+    participants: int = Field(ge=1, le=500, description="How many took part (a count only)")
+    went_well: list[str] = Field(default_factory=list, max_length=MAX_MEETING_ITEMS)
+    to_change: list[str] = Field(default_factory=list, max_length=MAX_MEETING_ITEMS)
+    decisions: list[MeetingDecision] = Field(default_factory=list, max_length=MAX_MEETING_ITEMS)
+    recorded_by: str

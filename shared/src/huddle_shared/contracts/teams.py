@@ -19,6 +19,15 @@ TEAM_TOPIC = Topic(
     key_description="The team id (UUID); all events of one team share a partition, in order.",
 )
 
+MAX_GOAL_OWNERS = 5
+
+
+class OwnersChangeReason(StrEnum):
+    """Why the owners of a charter goal or an action changed."""
+
+    ASSIGNED = "assigned"  # a lead or org admin chose the owners
+    LEFT_TEAM = "left_team"  # an owner left the team and was taken off
+
 
 class CareSetting(StrEnum):
     PRIMARY_CARE_CLINIC = "primary_care_clinic"
@@ -97,6 +106,11 @@ class CharterGoal(BaseModel):
     measure: str = Field(min_length=1, max_length=1000)
     due_date: date
     status: GoalStatus = GoalStatus.ON_TRACK
+    owners: list[str] = Field(
+        default_factory=list,
+        max_length=MAX_GOAL_OWNERS,
+        description="Members who own the goal (kept across revisions; none on a new goal)",
+    )
 
 
 class CharterRole(BaseModel):
@@ -227,6 +241,9 @@ class CharterReviewed(DomainEvent):
     reviewed_on: date
     next_review_due: date
     reviewed_by: str
+    meeting_id: str | None = Field(
+        default=None, description="The meeting (retrospective or charter review) it was held at"
+    )
 
 
 @REGISTRY.event(TEAM_TOPIC, "huddle.teams.goal_status_changed.v1")
@@ -238,6 +255,18 @@ class GoalStatusChanged(DomainEvent):
     from_status: GoalStatus
     to_status: GoalStatus
     note: str = Field(default="", max_length=1000)
+    changed_by: str
+
+
+@REGISTRY.event(TEAM_TOPIC, "huddle.teams.goal_owners_changed.v1")
+class GoalOwnersChanged(DomainEvent):
+    """A charter goal's owners changed; ``left_team`` when an owner left the team and was taken
+    off (then possibly none are left)."""
+
+    team_id: str
+    goal_id: str
+    owners: list[str] = Field(max_length=MAX_GOAL_OWNERS)
+    reason: OwnersChangeReason
     changed_by: str
 
 

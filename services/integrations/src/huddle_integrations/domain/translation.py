@@ -194,6 +194,7 @@ def translate(
                         campaign_id=prompt.campaign_id,
                         driver=prompt.driver.value if prompt.driver else None,
                         goal_id=prompt.goal_id,
+                        meeting_id=prompt.meeting_id,
                     ),
                     goal_ids=list(payload.goal_ids),
                     title=_shared(shared, out.ShareableField.ACTION_TITLE, payload.title),

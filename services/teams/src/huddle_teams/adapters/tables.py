@@ -7,7 +7,7 @@ the event store; ``user_directory`` is folded from identity's events by the cons
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, DateTime, Index, Integer, MetaData, Table, Text
+from sqlalchemy import Boolean, Column, Date, DateTime, Index, Integer, MetaData, Table, Text
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from huddle_shared.db import NAMING
@@ -93,4 +93,27 @@ Index(
     "ix_team_actions_owners",
     team_actions.c.owners,
     postgresql_using="gin",
+)
+
+# One row per meeting record, written with the record in the command's transaction: the
+# team's meeting list and the check that an action's prompting meeting is the team's.
+team_meetings = Table(
+    "team_meetings",
+    metadata,
+    Column("meeting_id", Text, primary_key=True),
+    Column("team_id", Text, nullable=False),
+    Column("org_id", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("held_on", Date, nullable=False),
+    Column("participants", Integer, nullable=False),
+    Column("decision_count", Integer, nullable=False),
+    Column("action_ids", ARRAY(Text), nullable=False, server_default="{}"),
+    Column("reviewed_charter", Boolean, nullable=False, server_default="false"),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+)
+Index(
+    "ix_team_meetings_team_held",
+    team_meetings.c.team_id,
+    team_meetings.c.held_on,
+    team_meetings.c.meeting_id,
 )

@@ -77,6 +77,9 @@ class PromptIn(_In):
     goal_id: str | None = Field(
         default=None, max_length=100, description="For kind goal: a goal of the current charter"
     )
+    meeting_id: uuid.UUID | None = Field(
+        default=None, description="For kind meeting: one of the team's recorded meetings"
+    )
 
 
 class PromptOut(BaseModel):
@@ -86,6 +89,7 @@ class PromptOut(BaseModel):
     campaign_id: str | None = None
     driver: DashboardDriver | None = None
     goal_id: str | None = None
+    meeting_id: str | None = None
 
 
 Owners = Field(min_length=1, max_length=MAX_OWNERS, description="Members of the team (user ids)")

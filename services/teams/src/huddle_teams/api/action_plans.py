@@ -95,6 +95,7 @@ def _prompt(body: PromptIn) -> ActionPrompt:
         campaign_id=str(body.campaign_id) if body.campaign_id else None,
         driver=body.driver,
         goal_id=body.goal_id,
+        meeting_id=str(body.meeting_id) if body.meeting_id else None,
     )
 
 
@@ -104,6 +105,7 @@ def _prompt_out(prompt: ActionPrompt) -> PromptOut:
         campaign_id=prompt.campaign_id,
         driver=prompt.driver,
         goal_id=prompt.goal_id,
+        meeting_id=prompt.meeting_id,
     )
 
 
@@ -271,6 +273,7 @@ def _summary_prompt(kind: str, ref: str | None) -> PromptOut:
         campaign_id=ref if prompt_kind is PromptKind.CAMPAIGN else None,
         driver=DashboardDriver(ref) if prompt_kind is PromptKind.DRIVER and ref else None,
         goal_id=ref if prompt_kind is PromptKind.GOAL else None,
+        meeting_id=ref if prompt_kind is PromptKind.MEETING else None,
     )
 
 

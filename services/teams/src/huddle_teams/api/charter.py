@@ -1,4 +1,5 @@
-"""Routes for the team charter: read it, revise it, record a review, move a goal's status."""
+"""Routes for the team charter: read it, revise it, record a review, move a goal's status
+and name its owners."""
 
 from __future__ import annotations
 
@@ -26,12 +27,19 @@ from huddle_teams.api.schemas import (
     CharterOut,
     CharterRoleOut,
     GoalOut,
+    GoalOwnersIn,
     GoalStatusIn,
     ReviewIn,
     ReviewOut,
 )
 from huddle_teams.application import handlers, queries
-from huddle_teams.domain.charter import ChangeGoalStatus, GoalDraft, ReviewCharter, ReviseCharter
+from huddle_teams.domain.charter import (
+    ChangeGoalStatus,
+    GoalDraft,
+    ReviewCharter,
+    ReviseCharter,
+    SetGoalOwners,
+)
 from huddle_teams.domain.state import RoleDescription, Team
 
 router = APIRouter(prefix="/v1/teams/{team_id}/charter", tags=["charter"])
@@ -46,7 +54,12 @@ def charter_out(team: Team, *, now: datetime) -> dict[str, Any]:
         vision=charter.vision if charter else "",
         goals=[
             GoalOut(
-                id=g.goal_id, title=g.title, measure=g.measure, due_date=g.due_date, status=g.status
+                id=g.goal_id,
+                title=g.title,
+                measure=g.measure,
+                due_date=g.due_date,
+                status=g.status,
+                owners=list(g.owners),
             )
             for g in (charter.goals if charter else ())
         ],
@@ -65,6 +78,7 @@ def charter_out(team: Team, *, now: datetime) -> dict[str, Any]:
                 notes=review.notes,
                 reviewed_on=review.reviewed_on,
                 reviewed_by=review.reviewed_by,
+                meeting_id=review.meeting_id,
             )
             if review
             else None
@@ -227,6 +241,49 @@ async def change_goal_status(
         principal,
         target=runtime,
         change=lambda conn, caller: handlers.change_goal_status(
+            conn, store=runtime.store, team_id=str(team_id), command=command, caller=caller
+        ),
+        render=lambda team: charter_out(team, now=runtime.clock()),
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+
+@router.put(
+    "/goals/{goal_id}/owners",
+    response_model=CharterOut,
+    operation_id="set_goal_owners",
+    summary="Name a goal's owners",
+    responses=write_responses(
+        200,
+        "The charter with the goal's owners",
+        not_found="No such team, or its current charter has no such goal",
+        invalid="An owner who is not on the team or named twice, more than five owners, or a "
+        "closed goal",
+    ),
+)
+async def set_goal_owners(
+    team_id: TeamId,
+    goal_id: GoalId,
+    body: GoalOwnersIn,
+    request: Request,
+    runtime: Runtime,
+    principal: CurrentPrincipal,
+    if_match: IfMatch = None,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Name the members who own an open goal of the current charter (org admins and the team's
+    clinical lead); the list replaces the owners, and an empty one leaves the goal unowned. A
+    member who leaves the team comes off the goals they own. Answers the charter and the team's
+    new `ETag`."""
+    command = SetGoalOwners(
+        goal_id=goal_id, owners=[str(o) for o in body.owners], actor=principal.subject
+    )
+    return await write(
+        request,
+        principal,
+        target=runtime,
+        change=lambda conn, caller: handlers.set_goal_owners(
             conn, store=runtime.store, team_id=str(team_id), command=command, caller=caller
         ),
         render=lambda team: charter_out(team, now=runtime.clock()),

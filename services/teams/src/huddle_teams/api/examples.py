@@ -33,6 +33,11 @@ MEMBERS_CURSOR = "WyI5YTdiNWMzZC0xZTJmLTRhNmItOGMwZC0yZTRmNmE4YjBjMWQiXQ"
 
 # An action the team agreed after its pulse showed burnout rising: Maya Chen owns it.
 ACTION_ID = "2b4d6f8a-0c1e-4a3b-8d5f-7e9a1c3b5d70"
+MEETING_ID = "6e8a0c2b-4d6f-4e1a-9b3c-5d7f9a1b3c5e"
+DECISION_ID = "8a0c2e4f-6b8d-4f1a-8c3e-7b9d1f3a5c7e"
+MEETING_HELD_ON = "2027-01-12"
+MEETINGS_CURSOR = "WyIyMDI3LTAxLTEyIiwgIjZlOGEwYzJiLTRkNmYtNGUxYS05YjNjLTVkN2Y5YTFiM2M1ZSJd"
+MEETING_RECORDED_AT = "2027-01-12T13:05:00Z"
 CHECK_IN_ID = "6e8a0c2e-4b6d-4f8a-9c1e-3a5b7d9f1b20"
 ACTION_TITLE = "Protect a 30-minute lunch break on clinic days"
 ACTION_WHY = "Burnout share rose to 40%; people named skipped breaks as the first reason"

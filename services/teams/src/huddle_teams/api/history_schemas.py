@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from huddle_shared.contracts.teams import (
     CareSetting,
     GoalStatus,
+    OwnersChangeReason,
     ReviewOutcome,
     RoleChangeCategory,
     TeamRole,
@@ -96,6 +97,7 @@ CHARTER_GOAL: dict[str, Any] = {
     "measure": "No-show rate below 8% for three consecutive months",
     "due_date": "2027-03-31",
     "status": "on_track",
+    "owners": [ex.NURSE_PRACTITIONER_ID],
 }
 CHARTER_ROLE: dict[str, Any] = {
     "role": "care_coordinator",
@@ -119,6 +121,7 @@ CHARTER_REVIEWED: dict[str, Any] = {
     "reviewed_on": ex.REVIEWED_ON,
     "next_review_due": ex.NEXT_REVIEW_DUE,
     "reviewed_by": ex.LEAD_ID,
+    "meeting_id": ex.MEETING_ID,
 }
 GOAL_STATUS_CHANGED: dict[str, Any] = {
     "team_id": ex.TEAM_ID,
@@ -126,6 +129,13 @@ GOAL_STATUS_CHANGED: dict[str, Any] = {
     "from_status": "on_track",
     "to_status": "at_risk",
     "note": "Two medical assistants on leave until January",
+    "changed_by": ex.LEAD_ID,
+}
+GOAL_OWNERS_CHANGED: dict[str, Any] = {
+    "team_id": ex.TEAM_ID,
+    "goal_id": ex.GOAL_ID,
+    "owners": [ex.NURSE_PRACTITIONER_ID, ex.LEAD_ID],
+    "reason": "assigned",
     "changed_by": ex.LEAD_ID,
 }
 
@@ -208,6 +218,7 @@ class CharterGoalData(BaseModel):
     measure: str
     due_date: date
     status: GoalStatus
+    owners: list[str] = Field(description="Members who owned the goal (user ids)")
 
 
 class CharterRoleData(BaseModel):
@@ -240,6 +251,7 @@ class CharterReviewedData(BaseModel):
     reviewed_on: date
     next_review_due: date
     reviewed_by: str
+    meeting_id: str | None = Field(description="The meeting it was held at, if any")
 
 
 class GoalStatusChangedData(BaseModel):
@@ -250,6 +262,18 @@ class GoalStatusChangedData(BaseModel):
     from_status: GoalStatus
     to_status: GoalStatus
     note: str
+    changed_by: str
+
+
+class GoalOwnersChangedData(BaseModel):
+    model_config = example_config(GOAL_OWNERS_CHANGED)
+
+    team_id: str
+    goal_id: str
+    owners: list[str] = Field(description="The goal's owners from now on (user ids)")
+    reason: OwnersChangeReason = Field(
+        description="assigned by a lead or org admin, or left_team when an owner left"
+    )
     changed_by: str
 
 
@@ -336,6 +360,13 @@ class GoalStatusChangedEntry(_Entry):
     data: GoalStatusChangedData
 
 
+class GoalOwnersChangedEntry(_Entry):
+    model_config = _entry_example(13, "huddle.teams.goal_owners_changed.v1", GOAL_OWNERS_CHANGED)
+
+    type: Literal["huddle.teams.goal_owners_changed.v1"]
+    data: GoalOwnersChangedData
+
+
 HistoryEntry = Annotated[
     TeamCreatedEntry
     | TeamRenamedEntry
@@ -346,7 +377,8 @@ HistoryEntry = Annotated[
     | MemberRemovedEntry
     | CharterRevisedEntry
     | CharterReviewedEntry
-    | GoalStatusChangedEntry,
+    | GoalStatusChangedEntry
+    | GoalOwnersChangedEntry,
     Field(discriminator="type"),
 ]
 history_entry: TypeAdapter[HistoryEntry] = TypeAdapter(HistoryEntry)

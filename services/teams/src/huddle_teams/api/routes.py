@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from huddle_teams.api import action_plans, charter, history, members, teams
+from huddle_teams.api import action_plans, charter, history, meetings, members, teams
 
 routers: list[APIRouter] = [
     teams.router,
     members.router,
     charter.router,
     action_plans.router,
+    meetings.router,
     history.router,
 ]

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from huddle_shared.contracts.teams import (
+    MAX_GOAL_OWNERS,
     CareSetting,
     GoalStatus,
     ReviewOutcome,
@@ -68,6 +69,7 @@ GOAL_EXAMPLE: dict[str, Any] = {
     "measure": "No-show rate below 8% for three consecutive months",
     "due_date": "2027-03-31",
     "status": "on_track",
+    "owners": [ex.NURSE_PRACTITIONER_ID],
 }
 CHARTER_ROLE_EXAMPLE: dict[str, Any] = {
     "role": "care_coordinator",
@@ -79,6 +81,7 @@ REVIEW_EXAMPLE: dict[str, Any] = {
     "notes": "Goals still right; the front desk now joins the huddle",
     "reviewed_on": ex.REVIEWED_ON,
     "reviewed_by": ex.LEAD_ID,
+    "meeting_id": None,
 }
 
 
@@ -205,7 +208,7 @@ class MemberPage(BaseModel):
 
 class GoalIn(_In):
     model_config = example_config(
-        {k: v for k, v in GOAL_EXAMPLE.items() if k != "status"},
+        {k: v for k, v in GOAL_EXAMPLE.items() if k not in ("status", "owners")},
         {
             "title": "Close diabetes care gaps",
             "measure": "HbA1c recorded in the last 6 months for 90% of patients",
@@ -232,7 +235,7 @@ class CharterIn(_In):
     model_config = example_config(
         {
             "vision": "Every patient knows who to call, and gets an answer the same day",
-            "goals": [{k: v for k, v in GOAL_EXAMPLE.items() if k != "status"}],
+            "goals": [{k: v for k, v in GOAL_EXAMPLE.items() if k not in ("status", "owners")}],
             "norms": ["Huddles start on time", "Anyone can stop the line"],
             "roles": [CHARTER_ROLE_EXAMPLE],
         }
@@ -267,6 +270,15 @@ class GoalStatusIn(_In):
     note: str = Field(default="", max_length=1000)
 
 
+class GoalOwnersIn(_In):
+    model_config = example_config({"owners": [ex.NURSE_PRACTITIONER_ID, ex.LEAD_ID]})
+
+    owners: list[uuid.UUID] = Field(
+        max_length=MAX_GOAL_OWNERS,
+        description="Members of the team (user ids); an empty list leaves the goal unowned",
+    )
+
+
 class GoalOut(BaseModel):
     model_config = example_config(GOAL_EXAMPLE)
 
@@ -275,6 +287,7 @@ class GoalOut(BaseModel):
     measure: str
     due_date: date
     status: GoalStatus
+    owners: list[str] = Field(description="Members who own the goal (user ids)")
 
 
 class CharterRoleOut(BaseModel):
@@ -292,6 +305,9 @@ class ReviewOut(BaseModel):
     notes: str
     reviewed_on: date
     reviewed_by: str
+    meeting_id: str | None = Field(
+        default=None, description="The meeting (retrospective or charter review) it was held at"
+    )
 
 
 class CharterOut(BaseModel):

@@ -22,6 +22,9 @@ drop; *work*: start, finish, check in):
 | a member of the team          | yes  | yes     | no     | yes  |
 | analyst                       | yes  | no      | no     | no   |
 | anyone else, any client       | no   | no      | no     | no   |
+
+A team's meetings: its people (and org admins) record them and read them, analysts read them;
+recording a charter review at one is managing the charter (lead and org admins).
 """
 
 from __future__ import annotations
@@ -103,3 +106,11 @@ def ensure_can_manage_actions(principal: Principal, *, team_role: TeamRole | Non
         raise Forbidden(
             "Only org admins and the team's clinical lead commit, revise, assign or drop actions"
         )
+
+
+# ---- meetings ------------------------------------------------------------------------------
+
+
+def ensure_can_record_meetings(principal: Principal, *, team_role: TeamRole | None) -> None:
+    if not can_work_on_actions(principal, team_role=team_role):
+        raise Forbidden("Only the team's members and org admins record its meetings")

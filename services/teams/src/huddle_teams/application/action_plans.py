@@ -20,15 +20,16 @@ from huddle_shared.aggregates import Aggregate, Caller
 from huddle_shared.auth import Principal
 from huddle_shared.contracts.practice import OPEN_ACTION_STATUSES, ActionStatus, PromptKind
 from huddle_shared.contracts.teams import TeamRole
+from huddle_shared.errors import field_error
 from huddle_shared.events import DomainEvent
 from huddle_shared.eventstore import EventStore, RecordedEvent
 from huddle_shared.pagination import Page, fetch_page
-from huddle_teams.adapters.tables import team_actions
+from huddle_teams.adapters.tables import team_actions, team_meetings
 from huddle_teams.application import access
 from huddle_teams.application.team_aggregate import load_team
 from huddle_teams.domain import action_plan as domain
 from huddle_teams.domain.action_plan import Action
-from huddle_teams.domain.errors import ActionNotFound
+from huddle_teams.domain.errors import ActionNotFound, InvalidAction
 from huddle_teams.domain.state import Team
 from huddle_teams.projections.action_list import write_action_row
 
@@ -71,6 +72,8 @@ async def create_action(
         access.ensure_can_work_on_actions(caller.principal, team_role=role)
     else:
         access.ensure_can_manage_actions(caller.principal, team_role=role)
+    if command.prompted_by.kind is PromptKind.MEETING:
+        await _ensure_meeting_of(conn, team, command.prompted_by.meeting_id)
     action, _ = await ACTION.create(
         conn,
         store=store,
@@ -81,6 +84,21 @@ async def create_action(
     )
     await write_action_row(conn, action)
     return action
+
+
+async def _ensure_meeting_of(conn: AsyncConnection, team: Team, meeting_id: str | None) -> None:
+    found = await conn.scalar(
+        select(team_meetings.c.meeting_id).where(
+            team_meetings.c.meeting_id == meeting_id, team_meetings.c.team_id == team.id
+        )
+    )
+    if found is None:
+        raise InvalidAction(
+            "The meeting is not one of the team's recorded meetings",
+            errors=[
+                field_error("body", "prompted_by", "meeting_id", message="unknown", kind="meeting")
+            ],
+        )
 
 
 async def revise_action(

@@ -23,9 +23,11 @@ from huddle_teams.domain.charter import (
     ChangeGoalStatus,
     ReviewCharter,
     ReviseCharter,
+    SetGoalOwners,
     decide_change_goal_status,
     decide_review_charter,
     decide_revise_charter,
+    decide_set_goal_owners,
 )
 from huddle_teams.domain.membership import (
     AddMember,
@@ -188,6 +190,22 @@ async def change_goal_status(
 
     async def decide(team: Team) -> list[DomainEvent]:
         return decide_change_goal_status(team, command)
+
+    return await _change_team(conn, store=store, team_id=team_id, caller=caller, decide=decide)
+
+
+async def set_goal_owners(
+    conn: AsyncConnection,
+    *,
+    store: EventStore,
+    team_id: str,
+    command: SetGoalOwners,
+    caller: Caller,
+) -> Team:
+    """Name the members who own a charter goal."""
+
+    async def decide(team: Team) -> list[DomainEvent]:
+        return decide_set_goal_owners(team, command)
 
     return await _change_team(conn, store=store, team_id=team_id, caller=caller, decide=decide)
 

@@ -39,6 +39,7 @@ from huddle_teams.domain.errors import (
 )
 from huddle_teams.domain.state import (
     Team,
+    current_members,
     earliest_acceptable_due_date,
     latest_acceptable_date,
     refuse_changes_to_an_archived,
@@ -390,30 +391,9 @@ def _check_past_date(day: date, *, since: date, now: datetime, field: str) -> No
 
 
 def _owners(team: Team, owners: Sequence[str], *, required: bool) -> tuple[str, ...]:
-    if required and not owners:
-        raise InvalidAction(
-            "An action needs at least one owner",
-            errors=[field_error("body", "owners", message="empty", kind="missing")],
-        )
-    if len(owners) > MAX_OWNERS:
-        raise InvalidAction(
-            f"An action has at most {MAX_OWNERS} owners",
-            errors=[field_error("body", "owners", message="too many", kind="too_long")],
-        )
-    for index, owner in enumerate(owners):
-        if owner in owners[:index]:
-            raise InvalidAction(
-                "An owner is named twice",
-                errors=[field_error("body", "owners", index, message="repeated", kind="repeated")],
-            )
-        if team.member(owner) is None:
-            raise InvalidAction(
-                "Every owner must be a member of the team",
-                errors=[
-                    field_error("body", "owners", index, message="not on the team", kind="member")
-                ],
-            )
-    return tuple(owners)
+    return current_members(
+        team, owners, most=MAX_OWNERS, what="An action", refusal=InvalidAction, required=required
+    )
 
 
 def _goal_ids(team: Team, goal_ids: Sequence[str]) -> tuple[str, ...]:
@@ -435,6 +415,7 @@ _PROMPT_FIELDS = {
     PromptKind.CAMPAIGN: "campaign_id",
     PromptKind.DRIVER: "driver",
     PromptKind.GOAL: "goal_id",
+    PromptKind.MEETING: "meeting_id",  # the application checks the meeting is the team's
 }
 
 
@@ -449,16 +430,15 @@ def _check_prompt(team: Team, prompt: ActionPrompt) -> None:
                     field_error("body", "prompted_by", name, message="wrong field", kind="prompt")
                 ],
             )
-    if prompt.kind is PromptKind.CAMPAIGN:
+    if prompt.kind in (PromptKind.CAMPAIGN, PromptKind.MEETING):
+        name = _PROMPT_FIELDS[prompt.kind]
         try:
-            uuid.UUID(str(prompt.campaign_id))
+            uuid.UUID(str(getattr(prompt, name)))
         except ValueError:
             raise InvalidAction(
-                "A campaign id is a UUID",
+                f"A {prompt.kind.value} id is a UUID",
                 errors=[
-                    field_error(
-                        "body", "prompted_by", "campaign_id", message="not a UUID", kind="uuid"
-                    )
+                    field_error("body", "prompted_by", name, message="not a UUID", kind="uuid")
                 ],
             ) from None
     if prompt.kind is PromptKind.GOAL and (

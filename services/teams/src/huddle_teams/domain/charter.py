@@ -12,12 +12,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from huddle_shared.contracts.teams import (
+    MAX_GOAL_OWNERS,
     CharterGoal,
     CharterReviewed,
     CharterRevised,
     CharterRole,
+    GoalOwnersChanged,
     GoalStatus,
     GoalStatusChanged,
+    OwnersChangeReason,
     ReviewOutcome,
 )
 from huddle_shared.events import DomainEvent
@@ -34,6 +37,7 @@ from huddle_teams.domain.state import (
     Goal,
     RoleDescription,
     Team,
+    current_members,
     earliest_acceptable_due_date,
     latest_acceptable_date,
     refuse_changes_to_an_archived,
@@ -78,6 +82,14 @@ class ReviewCharter:
     actor: str
     notes: str = ""
     reviewed_on: date | None = None  # today when not given
+    meeting_id: str | None = None  # the meeting it was held at, if recorded as one
+
+
+@dataclass(frozen=True)
+class SetGoalOwners:
+    goal_id: str
+    owners: Sequence[str]
+    actor: str
 
 
 @dataclass(frozen=True)
@@ -120,6 +132,7 @@ def decide_revise_charter(
                     measure=g.measure,
                     due_date=g.due_date,
                     status=g.status,
+                    owners=list(g.owners),
                 )
                 for g in goals
             ],
@@ -156,6 +169,7 @@ def decide_review_charter(
             reviewed_on=reviewed_on,
             next_review_due=next_review_due(state, revisited_on=reviewed_on),
             reviewed_by=command.actor,
+            meeting_id=command.meeting_id,
         )
     ]
 
@@ -180,6 +194,52 @@ def decide_change_goal_status(state: Team, command: ChangeGoalStatus) -> list[Do
             note=command.note.strip(),
             changed_by=command.actor,
         )
+    ]
+
+
+def decide_set_goal_owners(state: Team, command: SetGoalOwners) -> list[DomainEvent]:
+    """The members who own an open goal of the current charter (none is allowed: a goal may
+    wait for an owner); the same owners again change nothing."""
+    refuse_changes_to_an_archived(state)
+    goal = state.charter.goal(command.goal_id) if state.charter else None
+    if goal is None:
+        raise GoalNotFound("The current charter has no goal with this id")
+    if goal.is_closed:
+        raise GoalClosed(f"The goal is {goal.status.value} and closed; its owners stay as they are")
+    owners = current_members(
+        state,
+        command.owners,
+        most=MAX_GOAL_OWNERS,
+        what="A goal",
+        refusal=InvalidCharter,
+        required=False,
+    )
+    if owners == goal.owners:
+        return []
+    return [
+        GoalOwnersChanged(
+            team_id=state.id,
+            goal_id=goal.goal_id,
+            owners=list(owners),
+            reason=OwnersChangeReason.ASSIGNED,
+            changed_by=command.actor,
+        )
+    ]
+
+
+def goal_owners_after_leaving(state: Team, user_id: str, *, actor: str) -> list[DomainEvent]:
+    """A member who leaves comes off every open goal they own; closed goals keep their record."""
+    goals = state.charter.goals if state.charter else ()
+    return [
+        GoalOwnersChanged(
+            team_id=state.id,
+            goal_id=g.goal_id,
+            owners=[o for o in g.owners if o != user_id],
+            reason=OwnersChangeReason.LEFT_TEAM,
+            changed_by=actor,
+        )
+        for g in goals
+        if not g.is_closed and user_id in g.owners
     ]
 
 
@@ -216,7 +276,7 @@ def _goals_of_the_revision(
         if kept is None:
             raise InvalidCharter(f"The current charter has no goal {draft.goal_id}")
         # A kept goal may be reworded or rescheduled; its status moves only by its own event.
-        goals.append(Goal(kept.goal_id, title, measure, draft.due_date, kept.status))
+        goals.append(Goal(kept.goal_id, title, measure, draft.due_date, kept.status, kept.owners))
     return tuple(goals)
 
 

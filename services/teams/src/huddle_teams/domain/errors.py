@@ -113,3 +113,16 @@ class InvalidAction(DomainRuleViolated):
 class InvalidActionTransition(Conflict):
     code = "invalid-action-transition"
     title = "The action cannot move to that status"
+
+
+# ---- meetings ------------------------------------------------------------------------------
+
+
+class MeetingNotFound(NotFound):
+    code = "meeting-not-found"
+    title = "No such meeting on this team"
+
+
+class InvalidMeeting(DomainRuleViolated):
+    code = "invalid-meeting"
+    title = "The meeting record is not acceptable"

@@ -18,6 +18,7 @@ from huddle_shared.contracts.teams import (
     TeamRole,
 )
 from huddle_shared.events import DomainEvent
+from huddle_teams.domain.charter import goal_owners_after_leaving
 from huddle_teams.domain.errors import (
     AlreadyAMember,
     InvalidEffectiveDate,
@@ -140,7 +141,8 @@ def decide_remove_member(state: Team, command: RemoveMember, *, now: datetime) -
             role=member.role,
             effective_date=effective,
             removed_by=command.actor,
-        )
+        ),
+        *goal_owners_after_leaving(state, member.user_id, actor=command.actor),
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -12,6 +13,7 @@ from huddle_shared.contracts.teams import (
     ReviewOutcome,
     TeamRole,
 )
+from huddle_shared.errors import DomainRuleViolated, field_error
 from huddle_teams.domain.errors import TeamIsArchived
 
 DEFAULT_REVIEW_CADENCE_DAYS = 90
@@ -51,6 +53,7 @@ class Goal:
     measure: str
     due_date: date
     status: GoalStatus = GoalStatus.ON_TRACK
+    owners: tuple[str, ...] = ()
 
     @property
     def is_closed(self) -> bool:
@@ -84,6 +87,7 @@ class CharterReview:
     notes: str
     reviewed_on: date
     reviewed_by: str
+    meeting_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,44 @@ class Team:
 def refuse_changes_to_an_archived(team: Team) -> None:
     if team.is_archived:
         raise TeamIsArchived("The team is archived; it can be read but no longer changed")
+
+
+def current_members(
+    team: Team,
+    owners: Sequence[str],
+    *,
+    most: int,
+    what: str,
+    refusal: type[DomainRuleViolated],
+    required: bool,
+) -> tuple[str, ...]:
+    """``owners`` as given, if each is a current member, named once, and there are at most
+    ``most`` (and, when ``required``, at least one) of them; otherwise ``refusal`` naming the
+    field (``body.owners``, with the index of the offending one)."""
+    if required and not owners:
+        raise refusal(
+            f"{what} needs at least one owner",
+            errors=[field_error("body", "owners", message="empty", kind="missing")],
+        )
+    if len(owners) > most:
+        raise refusal(
+            f"{what} has at most {most} owners",
+            errors=[field_error("body", "owners", message="too many", kind="too_long")],
+        )
+    for index, owner in enumerate(owners):
+        if owner in owners[:index]:
+            raise refusal(
+                "An owner is named twice",
+                errors=[field_error("body", "owners", index, message="repeated", kind="repeated")],
+            )
+        if team.member(owner) is None:
+            raise refusal(
+                "Every owner must be a member of the team",
+                errors=[
+                    field_error("body", "owners", index, message="not on the team", kind="member")
+                ],
+            )
+    return tuple(owners)
 
 
 def latest_acceptable_date(now: datetime) -> date:

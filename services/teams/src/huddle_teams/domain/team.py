@@ -13,6 +13,7 @@ from huddle_shared.contracts.teams import (
     CareSetting,
     CharterReviewed,
     CharterRevised,
+    GoalOwnersChanged,
     GoalStatusChanged,
     MemberAdded,
     MemberRemoved,
@@ -218,7 +219,8 @@ def _apply(state: Team, event: DomainEvent, *, at: datetime) -> Team:
                 revision=event.revision,
                 vision=event.vision,
                 goals=tuple(
-                    Goal(g.goal_id, g.title, g.measure, g.due_date, g.status) for g in event.goals
+                    Goal(g.goal_id, g.title, g.measure, g.due_date, g.status, tuple(g.owners))
+                    for g in event.goals
                 ),
                 norms=tuple(event.norms),
                 roles=tuple(
@@ -235,7 +237,12 @@ def _apply(state: Team, event: DomainEvent, *, at: datetime) -> Team:
             )
         case CharterReviewed():
             review = CharterReview(
-                event.revision, event.outcome, event.notes, event.reviewed_on, event.reviewed_by
+                event.revision,
+                event.outcome,
+                event.notes,
+                event.reviewed_on,
+                event.reviewed_by,
+                event.meeting_id,
             )
             return replace(
                 state,
@@ -246,6 +253,12 @@ def _apply(state: Team, event: DomainEvent, *, at: datetime) -> Team:
         case GoalStatusChanged() if state.charter is not None:
             goals = tuple(
                 replace(g, status=event.to_status) if g.goal_id == event.goal_id else g
+                for g in state.charter.goals
+            )
+            return replace(state, charter=replace(state.charter, goals=goals))
+        case GoalOwnersChanged() if state.charter is not None:
+            goals = tuple(
+                replace(g, owners=tuple(event.owners)) if g.goal_id == event.goal_id else g
                 for g in state.charter.goals
             )
             return replace(state, charter=replace(state.charter, goals=goals))

@@ -17,7 +17,7 @@ def prompted_ref(action: Action) -> str | None:
     prompt = action.prompted_by
     if prompt.driver is not None:
         return prompt.driver.value
-    return prompt.campaign_id or prompt.goal_id
+    return prompt.campaign_id or prompt.goal_id or prompt.meeting_id
 
 
 async def write_action_row(conn: AsyncConnection, action: Action) -> None:

@@ -15,16 +15,18 @@ class ActionPromptRef:
     """What prompted an action: its kind and the one id (or driver) that kind names.
 
     Attributes:
-        kind (str): campaign, driver or goal
+        kind (str): campaign, driver, goal or meeting
         campaign_id (None | str | Unset):
         driver (None | str | Unset): A team dashboard driver's name
         goal_id (None | str | Unset): A goal of the team's charter
+        meeting_id (None | str | Unset): A meeting the team recorded
     """
 
     kind: str
     campaign_id: str | Unset | None = UNSET
     driver: str | Unset | None = UNSET
     goal_id: str | Unset | None = UNSET
+    meeting_id: str | Unset | None = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         kind = self.kind
@@ -37,6 +39,9 @@ class ActionPromptRef:
 
         goal_id: str | Unset | None
         goal_id = UNSET if isinstance(self.goal_id, Unset) else self.goal_id
+
+        meeting_id: str | Unset | None
+        meeting_id = UNSET if isinstance(self.meeting_id, Unset) else self.meeting_id
 
         field_dict: dict[str, Any] = {}
 
@@ -51,6 +56,8 @@ class ActionPromptRef:
             field_dict["driver"] = driver
         if goal_id is not UNSET:
             field_dict["goal_id"] = goal_id
+        if meeting_id is not UNSET:
+            field_dict["meeting_id"] = meeting_id
 
         return field_dict
 
@@ -86,9 +93,19 @@ class ActionPromptRef:
 
         goal_id = _parse_goal_id(d.pop("goal_id", UNSET))
 
+        def _parse_meeting_id(data: object) -> str | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset | None, data)
+
+        meeting_id = _parse_meeting_id(d.pop("meeting_id", UNSET))
+
         return cls(
             kind=kind,
             campaign_id=campaign_id,
             driver=driver,
             goal_id=goal_id,
+            meeting_id=meeting_id,
         )

@@ -16,6 +16,7 @@ from .care_team_status import CareTeamStatus
 from .charter_goal_data import CharterGoalData
 from .charter_in import CharterIn
 from .charter_out import CharterOut
+from .charter_review_in import CharterReviewIn
 from .charter_reviewed_data import CharterReviewedData
 from .charter_reviewed_entry import CharterReviewedEntry
 from .charter_revised_data import CharterRevisedData
@@ -30,8 +31,15 @@ from .coding import Coding
 from .dashboard_driver import DashboardDriver
 from .dead_letter_out import DeadLetterOut
 from .dead_letter_page import DeadLetterPage
+from .decision_action_in import DecisionActionIn
+from .decision_in import DecisionIn
+from .decision_out import DecisionOut
+from .decision_outcome import DecisionOutcome
 from .goal_in import GoalIn
 from .goal_out import GoalOut
+from .goal_owners_changed_data import GoalOwnersChangedData
+from .goal_owners_changed_entry import GoalOwnersChangedEntry
+from .goal_owners_in import GoalOwnersIn
 from .goal_status import GoalStatus
 from .goal_status_changed_data import GoalStatusChangedData
 from .goal_status_changed_entry import GoalStatusChangedEntry
@@ -39,6 +47,11 @@ from .goal_status_in import GoalStatusIn
 from .history_page import HistoryPage
 from .identifier import Identifier
 from .liveness import Liveness
+from .meeting_in import MeetingIn
+from .meeting_kind import MeetingKind
+from .meeting_out import MeetingOut
+from .meeting_page import MeetingPage
+from .meeting_summary import MeetingSummary
 from .member_add import MemberAdd
 from .member_added_data import MemberAddedData
 from .member_added_entry import MemberAddedEntry
@@ -50,6 +63,7 @@ from .member_role_change import MemberRoleChange
 from .member_role_changed_data import MemberRoleChangedData
 from .member_role_changed_entry import MemberRoleChangedEntry
 from .meta import Meta
+from .owners_change_reason import OwnersChangeReason
 from .owners_in import OwnersIn
 from .period import Period
 from .problem import Problem
@@ -98,6 +112,7 @@ __all__ = (
     "CharterGoalData",
     "CharterIn",
     "CharterOut",
+    "CharterReviewIn",
     "CharterReviewedData",
     "CharterReviewedEntry",
     "CharterRevisedData",
@@ -112,8 +127,15 @@ __all__ = (
     "DashboardDriver",
     "DeadLetterOut",
     "DeadLetterPage",
+    "DecisionActionIn",
+    "DecisionIn",
+    "DecisionOut",
+    "DecisionOutcome",
     "GoalIn",
     "GoalOut",
+    "GoalOwnersChangedData",
+    "GoalOwnersChangedEntry",
+    "GoalOwnersIn",
     "GoalStatus",
     "GoalStatusChangedData",
     "GoalStatusChangedEntry",
@@ -121,6 +143,11 @@ __all__ = (
     "HistoryPage",
     "Identifier",
     "Liveness",
+    "MeetingIn",
+    "MeetingKind",
+    "MeetingOut",
+    "MeetingPage",
+    "MeetingSummary",
     "MemberAdd",
     "MemberAddedData",
     "MemberAddedEntry",
@@ -132,6 +159,7 @@ __all__ = (
     "MemberRoleChangedData",
     "MemberRoleChangedEntry",
     "Meta",
+    "OwnersChangeReason",
     "OwnersIn",
     "Period",
     "Problem",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -21,6 +21,7 @@ class CharterGoalData:
         measure (str):
         due_date (datetime.date):
         status (GoalStatus):
+        owners (list[str]): Members who owned the goal (user ids)
     """
 
     goal_id: str
@@ -28,6 +29,7 @@ class CharterGoalData:
     measure: str
     due_date: datetime.date
     status: GoalStatus
+    owners: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,6 +43,8 @@ class CharterGoalData:
 
         status: str = self.status
 
+        owners = self.owners
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -50,6 +54,7 @@ class CharterGoalData:
                 "measure": measure,
                 "due_date": due_date,
                 "status": status,
+                "owners": owners,
             }
         )
 
@@ -68,12 +73,15 @@ class CharterGoalData:
 
         status = check_goal_status(d.pop("status"))
 
+        owners = cast(list[str], d.pop("owners"))
+
         charter_goal_data = cls(
             goal_id=goal_id,
             title=title,
             measure=measure,
             due_date=due_date,
             status=status,
+            owners=owners,
         )
 
         charter_goal_data.additional_properties = d

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -23,6 +23,7 @@ class CharterReviewedData:
         reviewed_on (datetime.date):
         next_review_due (datetime.date):
         reviewed_by (str):
+        meeting_id (None | str): The meeting it was held at, if any
     """
 
     team_id: str
@@ -32,6 +33,7 @@ class CharterReviewedData:
     reviewed_on: datetime.date
     next_review_due: datetime.date
     reviewed_by: str
+    meeting_id: str | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,6 +51,9 @@ class CharterReviewedData:
 
         reviewed_by = self.reviewed_by
 
+        meeting_id: str | None
+        meeting_id = self.meeting_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -60,6 +65,7 @@ class CharterReviewedData:
                 "reviewed_on": reviewed_on,
                 "next_review_due": next_review_due,
                 "reviewed_by": reviewed_by,
+                "meeting_id": meeting_id,
             }
         )
 
@@ -82,6 +88,13 @@ class CharterReviewedData:
 
         reviewed_by = d.pop("reviewed_by")
 
+        def _parse_meeting_id(data: object) -> str | None:
+            if data is None:
+                return data
+            return cast(str | None, data)
+
+        meeting_id = _parse_meeting_id(d.pop("meeting_id"))
+
         charter_reviewed_data = cls(
             team_id=team_id,
             revision=revision,
@@ -90,6 +103,7 @@ class CharterReviewedData:
             reviewed_on=reviewed_on,
             next_review_due=next_review_due,
             reviewed_by=reviewed_by,
+            meeting_id=meeting_id,
         )
 
         charter_reviewed_data.additional_properties = d

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 if TYPE_CHECKING:
     from ..models.charter_reviewed_entry import CharterReviewedEntry
     from ..models.charter_revised_entry import CharterRevisedEntry
+    from ..models.goal_owners_changed_entry import GoalOwnersChangedEntry
     from ..models.goal_status_changed_entry import GoalStatusChangedEntry
     from ..models.member_added_entry import MemberAddedEntry
     from ..models.member_removed_entry import MemberRemovedEntry
@@ -26,15 +27,16 @@ T = TypeVar("T", bound="HistoryPage")
 class HistoryPage:
     """
     Attributes:
-        items (list[CharterReviewedEntry | CharterRevisedEntry | GoalStatusChangedEntry | MemberAddedEntry |
-            MemberRemovedEntry | MemberRoleChangedEntry | ReviewCadenceChangedEntry | TeamArchivedEntry | TeamCreatedEntry |
-            TeamRenamedEntry]):
+        items (list[CharterReviewedEntry | CharterRevisedEntry | GoalOwnersChangedEntry | GoalStatusChangedEntry |
+            MemberAddedEntry | MemberRemovedEntry | MemberRoleChangedEntry | ReviewCadenceChangedEntry | TeamArchivedEntry |
+            TeamCreatedEntry | TeamRenamedEntry]):
         next_cursor (None | str): Pass as `cursor` for the next page
     """
 
     items: list[
         CharterReviewedEntry
         | CharterRevisedEntry
+        | GoalOwnersChangedEntry
         | GoalStatusChangedEntry
         | MemberAddedEntry
         | MemberRemovedEntry
@@ -50,6 +52,7 @@ class HistoryPage:
     def to_dict(self) -> dict[str, Any]:
         from ..models.charter_reviewed_entry import CharterReviewedEntry
         from ..models.charter_revised_entry import CharterRevisedEntry
+        from ..models.goal_status_changed_entry import GoalStatusChangedEntry
         from ..models.member_added_entry import MemberAddedEntry
         from ..models.member_removed_entry import MemberRemovedEntry
         from ..models.member_role_changed_entry import MemberRoleChangedEntry
@@ -73,6 +76,7 @@ class HistoryPage:
                     MemberRemovedEntry,
                     CharterRevisedEntry,
                     CharterReviewedEntry,
+                    GoalStatusChangedEntry,
                 ),
             ):
                 items_item = items_item_data.to_dict()
@@ -99,6 +103,7 @@ class HistoryPage:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.charter_reviewed_entry import CharterReviewedEntry
         from ..models.charter_revised_entry import CharterRevisedEntry
+        from ..models.goal_owners_changed_entry import GoalOwnersChangedEntry
         from ..models.goal_status_changed_entry import GoalStatusChangedEntry
         from ..models.member_added_entry import MemberAddedEntry
         from ..models.member_removed_entry import MemberRemovedEntry
@@ -118,6 +123,7 @@ class HistoryPage:
             ) -> (
                 CharterReviewedEntry
                 | CharterRevisedEntry
+                | GoalOwnersChangedEntry
                 | GoalStatusChangedEntry
                 | MemberAddedEntry
                 | MemberRemovedEntry
@@ -190,9 +196,16 @@ class HistoryPage:
 
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    return GoalStatusChangedEntry.from_dict(data)
+
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                return GoalStatusChangedEntry.from_dict(data)
+                return GoalOwnersChangedEntry.from_dict(data)
 
             items_item = _parse_items_item(items_item_data)
 

@@ -22,12 +22,14 @@ class PromptIn:
         campaign_id (None | Unset | UUID): For kind campaign
         driver (DashboardDriver | None | Unset): For kind driver
         goal_id (None | str | Unset): For kind goal: a goal of the current charter
+        meeting_id (None | Unset | UUID): For kind meeting: one of the team's recorded meetings
     """
 
     kind: PromptKind
     campaign_id: Unset | UUID | None = UNSET
     driver: DashboardDriver | Unset | None = UNSET
     goal_id: str | Unset | None = UNSET
+    meeting_id: Unset | UUID | None = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         kind: str = self.kind
@@ -51,6 +53,14 @@ class PromptIn:
         goal_id: str | Unset | None
         goal_id = UNSET if isinstance(self.goal_id, Unset) else self.goal_id
 
+        meeting_id: str | Unset | None
+        if isinstance(self.meeting_id, Unset):
+            meeting_id = UNSET
+        elif isinstance(self.meeting_id, UUID):
+            meeting_id = str(self.meeting_id)
+        else:
+            meeting_id = self.meeting_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -64,6 +74,8 @@ class PromptIn:
             field_dict["driver"] = driver
         if goal_id is not UNSET:
             field_dict["goal_id"] = goal_id
+        if meeting_id is not UNSET:
+            field_dict["meeting_id"] = meeting_id
 
         return field_dict
 
@@ -113,9 +125,26 @@ class PromptIn:
 
         goal_id = _parse_goal_id(d.pop("goal_id", UNSET))
 
+        def _parse_meeting_id(data: object) -> Unset | UUID | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                return UUID(data)
+
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Unset | UUID | None, data)
+
+        meeting_id = _parse_meeting_id(d.pop("meeting_id", UNSET))
+
         return cls(
             kind=kind,
             campaign_id=campaign_id,
             driver=driver,
             goal_id=goal_id,
+            meeting_id=meeting_id,
         )

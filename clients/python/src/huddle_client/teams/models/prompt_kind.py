@@ -1,11 +1,12 @@
 from typing import Literal
 
-PromptKind = Literal["campaign", "driver", "goal"]
+PromptKind = Literal["campaign", "driver", "goal", "meeting"]
 
 PROMPT_KIND_VALUES: set[PromptKind] = {
     "campaign",
     "driver",
     "goal",
+    "meeting",
 }
 
 

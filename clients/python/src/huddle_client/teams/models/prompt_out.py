@@ -21,12 +21,14 @@ class PromptOut:
         campaign_id (None | str | Unset):
         driver (DashboardDriver | None | Unset):
         goal_id (None | str | Unset):
+        meeting_id (None | str | Unset):
     """
 
     kind: PromptKind
     campaign_id: str | Unset | None = UNSET
     driver: DashboardDriver | Unset | None = UNSET
     goal_id: str | Unset | None = UNSET
+    meeting_id: str | Unset | None = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,6 +48,9 @@ class PromptOut:
         goal_id: str | Unset | None
         goal_id = UNSET if isinstance(self.goal_id, Unset) else self.goal_id
 
+        meeting_id: str | Unset | None
+        meeting_id = UNSET if isinstance(self.meeting_id, Unset) else self.meeting_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -59,6 +64,8 @@ class PromptOut:
             field_dict["driver"] = driver
         if goal_id is not UNSET:
             field_dict["goal_id"] = goal_id
+        if meeting_id is not UNSET:
+            field_dict["meeting_id"] = meeting_id
 
         return field_dict
 
@@ -101,11 +108,21 @@ class PromptOut:
 
         goal_id = _parse_goal_id(d.pop("goal_id", UNSET))
 
+        def _parse_meeting_id(data: object) -> str | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(str | Unset | None, data)
+
+        meeting_id = _parse_meeting_id(d.pop("meeting_id", UNSET))
+
         prompt_out = cls(
             kind=kind,
             campaign_id=campaign_id,
             driver=driver,
             goal_id=goal_id,
+            meeting_id=meeting_id,
         )
 
         prompt_out.additional_properties = d
